@@ -1,0 +1,68 @@
+using System.Globalization;
+
+namespace OpenFabriques.Geo.Formats;
+
+/// <summary>Normalisation rules shared by the readers.</summary>
+public static class FieldRules
+{
+    /// <summary>Trimmed text, or null when blank.</summary>
+    public static string? Text(string? value)
+    {
+        if (value is null) return null;
+        var t = value.Trim();
+        return t.Length == 0 ? null : t;
+    }
+
+    /// <summary>
+    /// An absolute http(s) URL from what a source wrote: adds "https://" when the scheme is missing
+    /// ("www.example.fr"); returns null when nothing URL-like remains. Takes the first of several
+    /// URLs separated by spaces, "|" or ";".
+    /// </summary>
+    public static string? Url(string? value)
+    {
+        var t = Text(value);
+        if (t is null) return null;
+        t = t.Split([' ', '|', ';', ','], StringSplitOptions.RemoveEmptyEntries)[0];
+        if (!t.Contains("://", StringComparison.Ordinal)) t = "https://" + t;
+        return Uri.TryCreate(t, UriKind.Absolute, out var uri)
+            && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+            && uri.Host.Contains('.', StringComparison.Ordinal)
+            ? uri.ToString()
+            : null;
+    }
+
+    /// <summary>A date written as ISO 8601 (yyyy-MM-dd, optionally with a time) or dd/MM/yyyy.</summary>
+    public static bool TryDate(string? value, out DateOnly? date)
+    {
+        date = null;
+        var t = Text(value);
+        if (t is null) return true;
+        if (DateOnly.TryParseExact(t, ["yyyy-MM-dd", "dd/MM/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+            || (DateTimeOffset.TryParse(t, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var dt)
+                && (d = DateOnly.FromDateTime(dt.UtcDateTime)) != default))
+        {
+            date = d;
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>A coordinate written with a dot or a comma; false when it is not a number in range.</summary>
+    public static bool TryCoordinate(string? value, double limit, out double? coordinate)
+    {
+        coordinate = null;
+        var t = Text(value);
+        if (t is null) return true;
+        if (!double.TryParse(t.Replace(',', '.'), NumberStyles.Float, CultureInfo.InvariantCulture, out var v)
+            || double.IsNaN(v) || Math.Abs(v) > limit)
+            return false;
+        coordinate = v;
+        return true;
+    }
+
+    /// <summary>Splits a list written with <paramref name="separator"/>, trimming and dropping blanks.</summary>
+    public static IReadOnlyList<string> List(string? value, char separator) =>
+        Text(value) is { } t
+            ? t.Split(separator, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            : [];
+}

@@ -1,0 +1,69 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using OpenFabriques.Geo.Formats.Lmn;
+using OpenFabriques.Geo.Taxonomy;
+using OpenFabriques.Web.Departements;
+using OpenFabriques.Web.Import;
+
+namespace OpenFabriques.Web.Store;
+
+/// <summary>
+/// Brings a database to a usable state: migrations, the service taxonomy, the départements,
+/// and the default dataset when no place is stored yet. Every step is idempotent.
+/// </summary>
+public sealed partial class DatabaseInitializer(
+    IServiceScopeFactory scopes,
+    NpgsqlDataSource dataSource,
+    LieuxLoader loader,
+    IOptions<PortalOptions> options,
+    ILogger<DatabaseInitializer> logger)
+{
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PortalDb>();
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+        await UpsertServicesAsync(cancellationToken);
+
+        var o = options.Value;
+        var loaded = await DepartementsLoader.LoadIfEmptyAsync(dataSource, o.DataPath("departements.geojson"), cancellationToken);
+        if (loaded > 0) LogDepartements(logger, loaded);
+
+        if (!string.IsNullOrEmpty(o.DefaultDataset) && await IsEmptyAsync("lieux", cancellationToken))
+        {
+            var path = o.DataPath(o.DefaultDataset);
+            var report = await loader.ImportFileAsync(path, new LmnV01JsonReader(), o.DefaultDatasetSource, cancellationToken);
+            LogDefaultDataset(logger, report.Inserted, report.Rejected.Count, path);
+        }
+    }
+
+    private async Task UpsertServicesAsync(CancellationToken cancellationToken)
+    {
+        await using var batch = dataSource.CreateBatch();
+        var ordre = 0;
+        foreach (var s in ServiceCatalog.All)
+        {
+            batch.BatchCommands.Add(new NpgsqlBatchCommand(StoreSql.UpsertService)
+            {
+                Parameters = { new() { Value = s.Slug }, new() { Value = s.Libelle }, new() { Value = s.Groupe }, new() { Value = ordre++ } },
+            });
+        }
+        await batch.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private async Task<bool> IsEmptyAsync(string table, CancellationToken cancellationToken)
+    {
+        var sql = table switch { "lieux" => StoreSql.AnyLieu, _ => throw new ArgumentOutOfRangeException(nameof(table)) };
+        await using var cmd = dataSource.CreateCommand(sql);
+        return await cmd.ExecuteScalarAsync(cancellationToken) is null;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Loaded {Count} départements")]
+    private static partial void LogDepartements(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Loaded the default dataset: {Inserted} places, {Rejected} rejected, from {Path}")]
+    private static partial void LogDefaultDataset(ILogger logger, int inserted, int rejected, string path);
+}

@@ -1,0 +1,75 @@
+using Microsoft.Extensions.Options;
+
+namespace OpenFabriques.Web.Store;
+
+/// <summary>
+/// Initializes the database when the app starts. If the database does not answer, the app still
+/// starts (health says 503) and the initialization is retried until it succeeds.
+/// </summary>
+public sealed partial class DatabaseStartup(
+    DatabaseInitializer initializer,
+    IOptions<PortalOptions> options,
+    ILogger<DatabaseStartup> logger) : IHostedService, IDisposable
+{
+    private readonly CancellationTokenSource stopping = new();
+    private Task? retries;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (!options.Value.InitializeDatabase) return;
+        if (await TryInitializeAsync(cancellationToken)) return;
+        retries = RetryAsync(stopping.Token);
+    }
+
+    private async Task RetryAsync(CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(TimeSpan.FromSeconds(5), cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            if (await TryInitializeAsync(cancellationToken)) return;
+        }
+    }
+
+    private async Task<bool> TryInitializeAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await initializer.InitializeAsync(cancellationToken);
+            return true;
+        }
+        catch (Exception e) when (IsUnavailable(e))
+        {
+            LogUnavailable(logger, e.Message);
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// The server cannot be reached, is starting or shutting down, or the database does not exist yet:
+    /// worth retrying. Any other server error (a failing statement) is a fault and stops the app.
+    /// </summary>
+    private static bool IsUnavailable(Exception e) => e switch
+    {
+        Npgsql.PostgresException pg => pg.SqlState is "57P01" or "57P02" or "57P03" or "3D000",
+        Npgsql.NpgsqlException or TimeoutException or System.Net.Sockets.SocketException => true,
+        _ => false,
+    };
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await stopping.CancelAsync();
+        if (retries is not null) await retries;
+    }
+
+    public void Dispose() => stopping.Dispose();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Database not ready, retrying in 5 s: {Reason}")]
+    private static partial void LogUnavailable(ILogger logger, string reason);
+}

@@ -1,0 +1,30 @@
+namespace OpenFabriques.Web.Store;
+
+/// <summary>Settings of the portal, bound from the "OpenFabriques" configuration section.</summary>
+public sealed class PortalOptions
+{
+    public const string Section = "OpenFabriques";
+
+    /// <summary>Apply migrations and load reference data and the default dataset at start-up.</summary>
+    public bool InitializeDatabase { get; set; } = true;
+
+    /// <summary>Folder of the reference data and default dataset; relative paths start at the app's folder.</summary>
+    public string DataDirectory { get; set; } = "data";
+
+    /// <summary>The default dataset, loaded when no place is stored yet; empty for none.</summary>
+    public string DefaultDataset { get; set; } = "lieux/hinaura.json";
+
+    /// <summary>Source key of the default dataset.</summary>
+    public string DefaultDatasetSource { get; set; } = "hinaura";
+
+    /// <summary>Map tile URL template; empty for no tiles (tests, offline).</summary>
+    public string TileUrl { get; set; } = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
+
+    /// <summary>Attribution of the tile layer (HTML).</summary>
+    public string TileAttribution { get; set; } =
+        "&copy; <a href=\"https://www.openstreetmap.org/copyright\">les contributeurs d’OpenStreetMap</a>";
+
+    /// <summary>Absolute path of a file under <see cref="DataDirectory"/>.</summary>
+    public string DataPath(string relative) =>
+        Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, DataDirectory, relative));
+}
