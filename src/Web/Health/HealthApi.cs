@@ -21,6 +21,8 @@ public static class HealthApi
                 }
                 catch (Exception e) when (e is NpgsqlException or OperationCanceledException or TimeoutException)
                 {
+                    // Pooled connections may be dead after an outage: start afresh on the next request.
+                    db.Clear();
                     return TypedResults.Json(new HealthStatus("indisponible", "la base de données ne répond pas"),
                         statusCode: StatusCodes.Status503ServiceUnavailable);
                 }

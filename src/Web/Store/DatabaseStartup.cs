@@ -44,6 +44,10 @@ public sealed partial class DatabaseStartup(
             await initializer.InitializeAsync(cancellationToken);
             return true;
         }
+        catch (Exception) when (cancellationToken.IsCancellationRequested)
+        {
+            return true; // the app is stopping: nothing more to do
+        }
         catch (Exception e) when (IsUnavailable(e))
         {
             LogUnavailable(logger, e.Message);

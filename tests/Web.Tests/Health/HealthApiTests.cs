@@ -1,0 +1,82 @@
+using System.Net;
+using Npgsql;
+using OpenFabriques.Tests;
+
+namespace OpenFabriques.Web.Tests.Health;
+
+public class HealthApiTests
+{
+    private static readonly Uri Healthz = new("/healthz", UriKind.Relative);
+
+    private static (TcpRelay Relay, string ConnectionString) BehindRelay(TestDatabase db)
+    {
+        var cs = new NpgsqlConnectionStringBuilder(db.ConnectionString);
+        var relay = new TcpRelay(cs.Host!, cs.Port);
+        relay.Start();
+        cs.Host = "127.0.0.1";
+        cs.Port = relay.Port;
+        cs.Timeout = 3;
+        return (relay, cs.ConnectionString);
+    }
+
+    private static async Task<HttpStatusCode> WaitForAsync(HttpClient client, HttpStatusCode expected)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        HttpStatusCode status;
+        while ((status = (await client.GetAsync(Healthz)).StatusCode) != expected && DateTime.UtcNow < deadline)
+            await Task.Delay(200);
+        return status;
+    }
+
+    [Fact]
+    public async Task Says_503_during_a_database_outage_and_recovers_when_it_ends()
+    {
+        await using var db = await TestDatabase.NewAsync();
+        var (relay, cs) = BehindRelay(db);
+        await using var _ = relay;
+        await using var factory = new PortalFactory(cs);
+        using var client = factory.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(Healthz)).StatusCode);
+
+        await relay.StopAsync();
+        var down = await client.GetAsync(Healthz);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, down.StatusCode);
+        Assert.Equal("application/json", down.Content.Headers.ContentType!.MediaType);
+        // Pages that need no database still answer.
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/css/site.css", UriKind.Relative))).StatusCode);
+
+        relay.Start();
+        Assert.Equal(HttpStatusCode.OK, await WaitForAsync(client, HttpStatusCode.OK));
+    }
+
+    [Fact]
+    public async Task Starts_without_its_database_and_initializes_it_when_it_comes()
+    {
+        await using var db = await TestDatabase.NewAsync();
+        var (relay, cs) = BehindRelay(db);
+        await using var _ = relay;
+        await relay.StopAsync();
+        await using var factory = new PortalFactory(cs);
+        using var client = factory.CreateClient(); // the app starts all the same
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync(Healthz)).StatusCode);
+
+        relay.Start();
+        Assert.Equal(HttpStatusCode.OK, await WaitForAsync(client, HttpStatusCode.OK));
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (await CountDepartementsAsync(db) < 101 && DateTime.UtcNow < deadline) await Task.Delay(250);
+        Assert.Equal(101L, await CountDepartementsAsync(db));
+    }
+
+    private static async Task<long> CountDepartementsAsync(TestDatabase db)
+    {
+        try
+        {
+            return await db.ScalarAsync<long>("SELECT count(*) FROM departements");
+        }
+        catch (PostgresException e) when (e.SqlState == "42P01") // not migrated yet
+        {
+            return 0;
+        }
+    }
+}
