@@ -9,7 +9,7 @@ const settings = JSON.parse(element.dataset.carte);
 const errorBox = document.getElementById('carte-erreur');
 
 const METROPOLE = L.latLngBounds([41.3, -5.2], [51.1, 9.6]);
-const map = L.map(element, { zoomSnap: 0.5 }).fitBounds(METROPOLE);
+const map = L.map(element, { zoomSnap: 0.5, maxZoom: 19 }).fitBounds(METROPOLE);
 if (settings.tileUrl) {
   L.tileLayer(settings.tileUrl, { attribution: settings.tileAttribution, maxZoom: 19 }).addTo(map);
 }
@@ -64,7 +64,8 @@ async function start() {
     });
     element.dataset.mapReady = 'true';
   } catch (error) {
-    errorBox.textContent = `La carte n’a pas pu charger ses données (${error.message}). Réessayez plus tard.`;
+    console.error(error);
+    errorBox.textContent = `La carte n’a pas pu charger ses données (${error?.message ?? error}). Réessayez plus tard.`;
     errorBox.hidden = false;
     document.getElementById('liste-compte').textContent = 'Aucun lieu chargé.';
     element.dataset.mapReady = 'error';

@@ -1,0 +1,75 @@
+using System.Globalization;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace OpenFabriques.Web.E2E.Carte;
+
+[Collection(BrowserCollection.Name)]
+public class CarteTests(BrowserFixture portal)
+{
+    [Fact]
+    public async Task The_map_shows_the_101_departements_and_the_places_in_clusters()
+    {
+        var (page, errors) = await portal.NewPageAsync();
+        await portal.OpenMapAsync(page);
+
+        Assert.Equal(101, await page.Locator("path.departement").CountAsync());
+        Assert.True(await page.Locator(".marker-cluster").CountAsync() > 0, "no cluster on the map");
+        var clustered = 0;
+        foreach (var label in await page.Locator(".marker-cluster span").AllTextContentsAsync())
+            clustered += int.Parse(label, CultureInfo.InvariantCulture);
+        var single = await page.Locator(".leaflet-marker-icon:not(.marker-cluster)").CountAsync();
+        Assert.Equal(await portal.Database.ScalarAsync<long>("SELECT count(*) FROM lieux WHERE geom IS NOT NULL"), clustered + single);
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task The_list_shows_what_the_map_shows()
+    {
+        var (page, errors) = await portal.NewPageAsync();
+        await portal.OpenMapAsync(page);
+        var located = await portal.Database.ScalarAsync<long>("SELECT count(*) FROM lieux WHERE geom IS NOT NULL");
+
+        await Assertions.Expect(page.Locator("#liste-compte")).ToContainTextAsync($"{located} lieux visibles sur la carte");
+        Assert.Equal(50, await page.Locator("#liste-lieux li").CountAsync());
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Guadeloupe" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#liste-compte")).ToHaveTextAsync("Aucun lieu dans cette zone de la carte.");
+        Assert.Equal(0, await page.Locator("#liste-lieux li").CountAsync());
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task Choosing_a_place_in_the_list_opens_its_popup_and_its_marker_opens_it_again()
+    {
+        var (page, errors) = await portal.NewPageAsync();
+        await portal.OpenMapAsync(page);
+        var first = page.Locator(".lieu-bouton").First;
+        var name = (await first.TextContentAsync())!;
+
+        await first.ClickAsync();
+        var popup = page.Locator(".leaflet-popup-content");
+        await Assertions.Expect(popup.Locator("h3")).ToHaveTextAsync(name);
+        await Assertions.Expect(popup).ToContainTextAsync("Services :");
+
+        await page.Locator(".leaflet-popup-close-button").ClickAsync();
+        await Assertions.Expect(popup).ToHaveCountAsync(0);
+        await page.Locator($".leaflet-marker-icon[title=\"{name}\"]").ClickAsync();
+        await Assertions.Expect(popup.Locator("h3")).ToHaveTextAsync(name);
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task The_map_page_has_no_serious_accessibility_violation()
+    {
+        var (page, _) = await portal.NewPageAsync();
+        await portal.OpenMapAsync(page);
+
+        var result = await page.RunAxe();
+        Assert.NotEmpty(result.Passes); // the audit ran
+
+        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Take(3).Select(n => string.Join(" ", n.Target)))})");
+        Assert.Empty(serious);
+    }
+}
