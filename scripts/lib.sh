@@ -36,7 +36,8 @@ ensure_postgis() {
 
 # pg_cluster_start NAME PORT [extra postgres options] : creates (once) and starts a private cluster
 # whose data lives in $ROOT/.pgdata/NAME (or under /var/lib/openfabriques when the postgres user
-# cannot reach the checkout), listening on 127.0.0.1:PORT only, local trust authentication.
+# cannot reach the checkout), listening on 127.0.0.1 only, local trust authentication.
+# Prints the port it listens on: PORT, or, with PG_ANY_PORT=1 and PORT taken, the next free one.
 pg_cluster_start() {
   local name=$1 port=$2 opts=${3:-} data
   data=$(pg_data_dir "$name")
@@ -48,17 +49,22 @@ pg_cluster_start() {
     as_root runuser -u postgres -- "$PG_BIN/initdb" -D "$data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
   fi
   if as_root runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$data" status >/dev/null 2>&1; then
+    sed -n 4p "$data/postmaster.pid"
     return 0
   fi
   # A postmaster.pid left by a killed server would block the start.
   as_root rm -f "$data/postmaster.pid"
-  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-    die "port $port is used by another program; choose another with OPENFABRIQUES_PG_PORT"
-  fi
+  while port_in_use "$port"; do
+    [ "${PG_ANY_PORT:-}" = 1 ] || die "port $port is used by another program; choose another with OPENFABRIQUES_PG_PORT"
+    port=$((port + 1))
+  done
   as_root runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$data" -l "$data/server.log" -w -t 60 start \
     -o "-p $port -c listen_addresses=127.0.0.1 -c unix_socket_directories=/tmp $opts" >/dev/null \
     || { tail -20 "$data/server.log" >&2; die "PostgreSQL did not start (log: $data/server.log)"; }
+  echo "$port"
 }
+
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 pg_cluster_stop() {
   local data

@@ -9,9 +9,8 @@ source "$(dirname "$0")/lib.sh"
 URL=${OPENFABRIQUES_URL:-http://127.0.0.1:5080}
 ensure_dotnet
 if [ -z "${ConnectionStrings__OpenFabriques:-}" ]; then
-  port=${OPENFABRIQUES_PG_PORT:-55432}
   ensure_postgis
-  pg_cluster_start portal "$port"
+  port=$(pg_cluster_start portal "${OPENFABRIQUES_PG_PORT:-55432}")
   pg_ensure_database "$port" openfabriques
   export ConnectionStrings__OpenFabriques="Host=127.0.0.1;Port=$port;Database=openfabriques;Username=postgres"
 fi
