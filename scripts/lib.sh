@@ -88,3 +88,9 @@ pg_ensure_database() {
     "$PG_BIN/createdb" -h 127.0.0.1 -p "$port" -U postgres "$db"
   fi
 }
+
+# Builds the portal (Release); prints the compiler's output only when the build fails.
+build_portal() {
+  local out
+  out=$(dotnet build "$ROOT/src/Web/OpenFabriques.Web.csproj" -c Release -nologo -v quiet 2>&1) || { echo "$out" >&2; die "the build failed"; }
+}

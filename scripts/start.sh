@@ -16,7 +16,7 @@ if [ -z "${ConnectionStrings__OpenFabriques:-}" ]; then
 fi
 
 say "Building"
-dotnet build "$ROOT/src/Web/OpenFabriques.Web.csproj" -c Release -nologo -v quiet -clp:ErrorsOnly
+build_portal
 say "OpenFabriques: $URL"
 cd "$ROOT/src/Web"
 exec dotnet run -c Release --no-build --no-launch-profile --project OpenFabriques.Web.csproj -- --urls "$URL"

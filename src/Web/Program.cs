@@ -1,8 +1,11 @@
+using OpenFabriques.Web.Cli;
 using OpenFabriques.Web.Departements;
 using OpenFabriques.Web.Health;
 using OpenFabriques.Web.Infrastructure;
 using OpenFabriques.Web.Lieux;
 using OpenFabriques.Web.Store;
+
+if (args.Length > 0 && CommandLine.Verbs.Contains(args[0])) return await CommandLine.RunAsync(args);
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPortalStore();
@@ -14,7 +17,8 @@ app.MapHealthApi();
 app.MapDepartementsApi();
 app.MapLieuxApi();
 app.MapRazorPages().WithStaticAssets();
-app.Run();
+await app.RunAsync();
+return 0;
 
 /// <summary>Entry point, visible to the functional tests.</summary>
 public partial class Program;

@@ -60,6 +60,16 @@ public static class FieldRules
         return true;
     }
 
+    /// <summary>
+    /// A postcode or numeric commune code as spreadsheets mangle them: "1000" was "01000" before a
+    /// spreadsheet read it as a number. Pads four digits with a leading zero; anything else is returned trimmed.
+    /// </summary>
+    public static string? LeadingZero(string? value)
+    {
+        var t = Text(value);
+        return t is { Length: 4 } && t.All(char.IsAsciiDigit) ? "0" + t : t;
+    }
+
     /// <summary>Splits a list written with <paramref name="separator"/>, trimming and dropping blanks.</summary>
     public static IReadOnlyList<string> List(string? value, char separator) =>
         Text(value) is { } t

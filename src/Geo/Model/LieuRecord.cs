@@ -6,6 +6,12 @@ namespace OpenFabriques.Geo.Model;
 /// </summary>
 public sealed record LieuRecord
 {
+    /// <summary>
+    /// Source key of the place when the file itself says it (the portal's own exports hold several
+    /// sources); null to take the source the import is run for.
+    /// </summary>
+    public string? Source { get; init; }
+
     /// <summary>Identifier of the place in its source; unique within the source.</summary>
     public required string SourceId { get; init; }
 

@@ -2,11 +2,39 @@ using OpenFabriques.Geo.Model;
 
 namespace OpenFabriques.Web.Import;
 
-/// <summary>What one import did: counts by outcome and every rejected row with its reason.</summary>
-public sealed record ImportReport(
-    long ImportId,
-    string Source,
-    int Inserted,
-    int Updated,
-    int Unchanged,
-    IReadOnlyList<RowError> Rejected);
+/// <summary>What one import did: counts by outcome, every rejected row and every warning with its line.</summary>
+public sealed record ImportReport
+{
+    /// <summary>The row of <c>imports</c> recording this load; null when nothing was written (strict rejection).</summary>
+    public long? ImportId { get; init; }
+    public required string Source { get; init; }
+    public int Read { get; init; }
+    public int Inserted { get; init; }
+    public int Updated { get; init; }
+    public int Unchanged { get; init; }
+    public int Withdrawn { get; init; }
+    public IReadOnlyList<RowError> Rejected { get; init; } = [];
+    public IReadOnlyList<RowError> Warnings { get; init; } = [];
+
+    /// <summary>Why nothing was written, when the whole file was refused (--strict).</summary>
+    public string? RefusedBecause { get; init; }
+
+    /// <summary>Why --prune was not applied, when it was asked for and not applied.</summary>
+    public string? PruneSkippedBecause { get; init; }
+
+    /// <summary>Records accepted and loaded (inserted, updated or unchanged).</summary>
+    public int Loaded => Inserted + Updated + Unchanged;
+}
+
+/// <summary>How to load: withdraw what the file no longer has, refuse the file on any bad row, report progress.</summary>
+public sealed record LoadOptions
+{
+    public bool Prune { get; init; }
+    public bool Strict { get; init; }
+
+    /// <summary>Receives the number of rows read so far.</summary>
+    public IProgress<long>? Progress { get; init; }
+
+    /// <summary>How far outside its coded département a point may lie before it is reported, in metres.</summary>
+    public double FarFromDepartementMetres { get; init; } = 20_000;
+}

@@ -6,35 +6,64 @@ internal static class ImportSql
         INSERT INTO imports (source, format, origin, sha256, started_at) VALUES ($1, $2, $3, $4, now()) RETURNING id
         """;
 
+    /// <summary>Staging: one row per accepted record, its services as two aligned arrays (slug, source wording).</summary>
     public const string CreateStaging = """
         CREATE TEMP TABLE stage_lieux (
-            line bigint NOT NULL, source_id text NOT NULL, nom text NOT NULL, adresse text, code_postal text,
-            code_insee text, commune text, departement text, lon double precision, lat double precision,
-            site_web text, telephone text, horaires text, typologie text, labels text[] NOT NULL,
-            description text, date_maj date, row_hash text NOT NULL
-        ) ON COMMIT DROP;
-        CREATE TEMP TABLE stage_services (source_id text NOT NULL, slug text NOT NULL, libelle_source text NOT NULL) ON COMMIT DROP;
+            line bigint NOT NULL, source text, source_id text NOT NULL, nom text NOT NULL, adresse text,
+            code_postal text, code_insee text, commune text, departement text, lon double precision,
+            lat double precision, site_web text, telephone text, horaires text, typologie text,
+            labels text[] NOT NULL, description text, date_maj date, row_hash text NOT NULL,
+            services text[] NOT NULL, services_source text[] NOT NULL
+        ) ON COMMIT DROP
         """;
 
     public const string CopyLieux = """
-        COPY stage_lieux (line, source_id, nom, adresse, code_postal, code_insee, commune, departement, lon, lat,
-            site_web, telephone, horaires, typologie, labels, description, date_maj, row_hash) FROM STDIN (FORMAT BINARY)
+        COPY stage_lieux (line, source, source_id, nom, adresse, code_postal, code_insee, commune, departement, lon, lat,
+            site_web, telephone, horaires, typologie, labels, description, date_maj, row_hash, services, services_source)
+        FROM STDIN (FORMAT BINARY)
         """;
 
-    public const string CopyServices = "COPY stage_services (source_id, slug, libelle_source) FROM STDIN (FORMAT BINARY)";
+    /// <summary>The source every staged row is loaded under.</summary>
+    public const string ResolveSources = "UPDATE stage_lieux SET source = $1 WHERE source IS NULL";
 
-    /// <summary>
-    /// A département code that names no département is dropped; a place without one gets the
-    /// département whose polygon contains its point.
-    /// </summary>
-    public const string AssignDepartements = """
+    /// <summary>Rows whose (source, source_id) a previous row of the file already has: reported, then dropped.</summary>
+    public const string Duplicates = """
+        DELETE FROM stage_lieux s
+        USING (SELECT source, source_id, min(line) AS first FROM stage_lieux GROUP BY source, source_id HAVING count(*) > 1) d
+        WHERE s.source = d.source AND s.source_id = d.source_id AND s.line > d.first
+        RETURNING s.line, s.source_id, d.first
+        """;
+
+    /// <summary>A département code that names no département is dropped.</summary>
+    public const string DropUnknownDepartements = """
         UPDATE stage_lieux s SET departement = NULL
-        WHERE departement IS NOT NULL AND NOT EXISTS (SELECT 1 FROM departements d WHERE d.code = s.departement);
+        WHERE departement IS NOT NULL AND NOT EXISTS (SELECT 1 FROM departements d WHERE d.code = s.departement)
+        RETURNING s.line
+        """;
 
+    /// <summary>A place without a département gets the one whose polygon contains its point.</summary>
+    public const string DepartementsFromPoints = """
         UPDATE stage_lieux s SET departement = d.code
         FROM departements d
         WHERE s.departement IS NULL AND s.lon IS NOT NULL
-          AND ST_Intersects(d.geom, ST_SetSRID(ST_MakePoint(s.lon, s.lat), 4326));
+          AND ST_Intersects(d.geom, ST_SetSRID(ST_MakePoint(s.lon, s.lat), 4326))
+        """;
+
+    /// <summary>
+    /// Places whose point lies more than $1 metres outside the département their codes give: reported,
+    /// not moved (the boundaries are drawn at 1:10,000,000, so a point near a border may fall just across it).
+    /// </summary>
+    public const string FarFromDepartement = """
+        SELECT s.line, s.departement,
+               (SELECT o.code FROM departements o WHERE ST_Intersects(o.geom, p.pt) LIMIT 1),
+               round(ST_Distance(d.geom::geography, p.pt::geography) / 1000)::int
+        FROM stage_lieux s
+        JOIN departements d ON d.code = s.departement
+        CROSS JOIN LATERAL (SELECT ST_SetSRID(ST_MakePoint(s.lon, s.lat), 4326) AS pt) p
+        WHERE s.lon IS NOT NULL
+          AND NOT ST_Intersects(d.geom, p.pt)
+          AND NOT ST_DWithin(d.geom::geography, p.pt::geography, $1)
+        ORDER BY s.line
         """;
 
     /// <summary>Inserts new places, updates changed ones (by row hash) and counts both.</summary>
@@ -43,9 +72,9 @@ internal static class ImportSql
             INSERT INTO lieux AS l (source, source_id, nom, adresse, code_postal, code_insee, commune, departement,
                 lon, lat, site_web, telephone, horaires, typologie, labels, description, date_maj, row_hash,
                 import_id, imported_at)
-            SELECT $1, source_id, nom, adresse, code_postal, code_insee, commune, departement,
+            SELECT source, source_id, nom, adresse, code_postal, code_insee, commune, departement,
                 lon, lat, site_web, telephone, horaires, typologie, labels, description, date_maj, row_hash,
-                $2, now()
+                $1, now()
             FROM stage_lieux
             ON CONFLICT (source, source_id) DO UPDATE SET
                 nom = excluded.nom, adresse = excluded.adresse, code_postal = excluded.code_postal,
@@ -65,15 +94,25 @@ internal static class ImportSql
         DELETE FROM lieux_services ls USING lieux l WHERE ls.lieu_id = l.id AND l.import_id = $1
         """;
 
-    /// <summary>…and writes them anew from the staging table.</summary>
+    /// <summary>…and writes them anew from the staging table, one row per place and canonical service.</summary>
     public const string InsertServices = """
         INSERT INTO lieux_services (lieu_id, service_slug, libelle_source)
-        SELECT l.id, s.slug, s.libelle_source
-        FROM stage_services s
-        JOIN lieux l ON l.source = $2 AND l.source_id = s.source_id AND l.import_id = $1
+        SELECT l.id, x.slug, string_agg(DISTINCT x.wording, ' ; ')
+        FROM stage_lieux s
+        JOIN lieux l ON l.source = s.source AND l.source_id = s.source_id AND l.import_id = $1
+        CROSS JOIN LATERAL unnest(s.services, s.services_source) AS x(slug, wording)
+        GROUP BY l.id, x.slug
+        """;
+
+    /// <summary>Withdraws the places of the file's sources that the file no longer has.</summary>
+    public const string Prune = """
+        DELETE FROM lieux l
+        WHERE l.source IN (SELECT DISTINCT source FROM stage_lieux UNION SELECT $1)
+          AND NOT EXISTS (SELECT 1 FROM stage_lieux s WHERE s.source = l.source AND s.source_id = l.source_id)
         """;
 
     public const string FinishImport = """
-        UPDATE imports SET finished_at = now(), inserted = $2, updated = $3, unchanged = $4, rejected = $5 WHERE id = $1
+        UPDATE imports SET finished_at = now(), inserted = $2, updated = $3, unchanged = $4, rejected = $5, withdrawn = $6
+        WHERE id = $1
         """;
 }

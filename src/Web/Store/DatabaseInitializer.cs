@@ -19,7 +19,7 @@ public sealed partial class DatabaseInitializer(
     IOptions<PortalOptions> options,
     ILogger<DatabaseInitializer> logger)
 {
-    public async Task InitializeAsync(CancellationToken cancellationToken)
+    public async Task InitializeAsync(CancellationToken cancellationToken, bool loadDefaultDataset = true)
     {
         await using (var scope = scopes.CreateAsyncScope())
         {
@@ -32,10 +32,10 @@ public sealed partial class DatabaseInitializer(
         var loaded = await DepartementsLoader.LoadIfEmptyAsync(dataSource, o.DataPath("departements.geojson"), cancellationToken);
         if (loaded > 0) LogDepartements(logger, loaded);
 
-        if (!string.IsNullOrEmpty(o.DefaultDataset) && await IsEmptyAsync("lieux", cancellationToken))
+        if (loadDefaultDataset && !string.IsNullOrEmpty(o.DefaultDataset) && await IsEmptyAsync("lieux", cancellationToken))
         {
             var path = o.DataPath(o.DefaultDataset);
-            var report = await loader.ImportFileAsync(path, new LmnV01JsonReader(), o.DefaultDatasetSource, cancellationToken);
+            var report = await loader.ImportFileAsync(path, new LmnReader(), o.DefaultDatasetSource, cancellationToken);
             LogDefaultDataset(logger, report.Inserted, report.Rejected.Count, path);
         }
     }

@@ -1,0 +1,139 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using OpenFabriques.Geo.Codes;
+using OpenFabriques.Geo.Formats.Csv;
+using OpenFabriques.Geo.Formats.Json;
+using OpenFabriques.Geo.Formats.Lmn;
+using OpenFabriques.Geo.Model;
+using OpenFabriques.Geo.Taxonomy;
+
+namespace OpenFabriques.Geo.Formats.OpenFabriques;
+
+/// <summary>
+/// Reads the portal's own exports: the CSV of <see cref="LieuCsvWriter"/> and the GeoJSON
+/// FeatureCollection of /exports/lieux.geojson (detected by the first byte). Each row keeps the
+/// source it names, so that an export of several sources re-imports to the same data.
+/// </summary>
+public sealed class OpenFabriquesReader : ILieuReader
+{
+    /// <inheritdoc />
+    public string Format => "openfabriques";
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<ReadItem> ReadAsync(Stream stream, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        await using var peekable = new PeekableStream(stream);
+        var json = LmnReader.IsJson((await peekable.PeekAsync(512, cancellationToken)).Span);
+        var items = json ? ReadGeoJsonAsync(peekable, cancellationToken) : ReadCsvAsync(peekable, cancellationToken);
+        await foreach (var item in items) yield return item;
+    }
+
+    private static async IAsyncEnumerable<ReadItem> ReadCsvAsync(Stream stream, [EnumeratorCancellation] CancellationToken ct)
+    {
+        var (table, notice) = await CsvTable.OpenAsync(stream, LieuColumns.Required.ToList(), LieuColumns.All.ToList(), ct);
+        using (table)
+        {
+            if (notice is not null) yield return ReadItem.Notice(notice);
+            while (await table.ReadAsync())
+            {
+                ct.ThrowIfCancellationRequested();
+                if (table.ShapeError() is { } shape)
+                {
+                    yield return ReadItem.Fail(shape);
+                    continue;
+                }
+                string? T(string c) => table[c] is { Length: > 0 } v ? SpreadsheetSafety.Restore(v) : null;
+                var slugs = ListCodec.Split(T("services"));
+                var wording = ListCodec.Split(T("services_source"));
+                var services = slugs.Select((slug, i) => (Slug: slug, Source: i < wording.Count ? wording[i] : null));
+                yield return Build(table.Line, T, services, ListCodec.Split(T("labels")));
+            }
+        }
+    }
+
+    private static async IAsyncEnumerable<ReadItem> ReadGeoJsonAsync(Stream stream, [EnumeratorCancellation] CancellationToken ct)
+    {
+        long n = 0;
+        await foreach (var feature in JsonArrayReader.ReadAsync(stream, "features", ct))
+        {
+            n++;
+            if (feature.ValueKind != JsonValueKind.Object || !feature.TryGetProperty("properties", out var props) || props.ValueKind != JsonValueKind.Object)
+            {
+                yield return ReadItem.Fail(new RowError(n, "properties", "l'entité n'a pas de propriétés"));
+                continue;
+            }
+            var fields = new JsonFieldSource(props, n);
+            string? T(string c) => c switch
+            {
+                "longitude" => Coordinate(feature, 0),
+                "latitude" => Coordinate(feature, 1),
+                _ => fields.Text(c),
+            };
+            var services = props.TryGetProperty("services", out var s) && s.ValueKind == JsonValueKind.Array
+                ? s.EnumerateArray().Select(e => (
+                    Slug: e.TryGetProperty("slug", out var slug) ? slug.GetString() ?? "" : "",
+                    Source: e.TryGetProperty("libelle_source", out var src) ? src.GetString() : null)).ToList()
+                : [];
+            yield return Build(n, T, services, fields.List("labels", '|'));
+        }
+    }
+
+    private static string? Coordinate(JsonElement feature, int index) =>
+        feature.TryGetProperty("geometry", out var g) && g.ValueKind == JsonValueKind.Object
+        && g.TryGetProperty("coordinates", out var c) && c.ValueKind == JsonValueKind.Array && c.GetArrayLength() > index
+            ? c[index].GetRawText()
+            : null;
+
+    private static ReadItem Build(long n, Func<string, string?> get, IEnumerable<(string Slug, string? Source)> services, IReadOnlyList<string> labels)
+    {
+        var sourceId = get("source_id");
+        if (sourceId is null) return ReadItem.Fail(new RowError(n, "source_id", "champ obligatoire vide"));
+        var nom = get("nom");
+        if (nom is null) return ReadItem.Fail(new RowError(n, "nom", "champ obligatoire vide"));
+        if (!FieldRules.TryCoordinate(get("latitude"), 90, out var lat))
+            return ReadItem.Fail(new RowError(n, "latitude", $"latitude invalide « {get("latitude")} »"));
+        if (!FieldRules.TryCoordinate(get("longitude"), 180, out var lon))
+            return ReadItem.Fail(new RowError(n, "longitude", $"longitude invalide « {get("longitude")} »"));
+        if (lat is null != lon is null)
+            return ReadItem.Fail(new RowError(n, lat is null ? "latitude" : "longitude", "latitude et longitude vont ensemble"));
+        if (!FieldRules.TryDate(get("date_maj"), out var dateMaj))
+            return ReadItem.Fail(new RowError(n, "date_maj", $"date invalide « {get("date_maj")} » (attendu AAAA-MM-JJ)"));
+        var insee = get("code_insee");
+        if (insee is not null && !InseeCodes.IsCommune(insee))
+            return ReadItem.Fail(new RowError(n, "code_insee", $"code INSEE invalide « {insee} »"));
+        var dep = get("departement");
+        if (dep is not null && !InseeCodes.IsDepartement(dep))
+            return ReadItem.Fail(new RowError(n, "departement", $"code de département invalide « {dep} »"));
+
+        var list = new List<LieuService>();
+        foreach (var (slug, source) in services)
+        {
+            if (ServiceCatalog.Find(slug) is null)
+                return ReadItem.Fail(new RowError(n, "services", $"service inconnu « {slug} » (voir /exports/schema.json)"));
+            list.Add(new LieuService(slug, source ?? ServiceCatalog.Find(slug)!.Libelle));
+        }
+
+        return ReadItem.Ok(new LieuRecord
+        {
+            Source = get("source"),
+            SourceId = sourceId,
+            Nom = nom,
+            Adresse = get("adresse"),
+            CodePostal = get("code_postal"),
+            CodeInsee = insee,
+            Commune = get("commune"),
+            Departement = dep ?? InseeCodes.DepartementOfCommune(insee) ?? InseeCodes.DepartementOfPostcode(get("code_postal")),
+            Longitude = lon,
+            Latitude = lat,
+            Services = list,
+            Labels = labels,
+            Typologie = get("typologie"),
+            SiteWeb = get("site_web"),
+            Telephone = get("telephone"),
+            Horaires = get("horaires"),
+            Description = get("description"),
+            DateMaj = dateMaj,
+        }, n);
+    }
+}

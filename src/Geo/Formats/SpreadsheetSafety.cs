@@ -1,0 +1,28 @@
+namespace OpenFabriques.Geo.Formats;
+
+/// <summary>
+/// Neutralises text cells that a spreadsheet would evaluate as a formula (CSV injection): a cell
+/// starting with = + - @, a tab or a carriage return gets a leading apostrophe. A cell that already
+/// starts with an apostrophe followed by one of those also gets one, so <see cref="Restore"/> is exact.
+/// </summary>
+public static class SpreadsheetSafety
+{
+    private static bool IsTrigger(char c) => c is '=' or '+' or '-' or '@' or '\t' or '\r';
+
+    /// <summary>The cell as written to a CSV file.</summary>
+    public static string Neutralise(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        if (value.Length == 0) return value;
+        return IsTrigger(value[0]) || (value.Length > 1 && value[0] == '\'' && IsTrigger(value[1])) ? "'" + value : value;
+    }
+
+    /// <summary>The original value of a cell written by <see cref="Neutralise"/>.</summary>
+    public static string Restore(string cell)
+    {
+        ArgumentNullException.ThrowIfNull(cell);
+        return cell.Length > 1 && cell[0] == '\'' && (IsTrigger(cell[1]) || (cell.Length > 2 && cell[1] == '\'' && IsTrigger(cell[2])))
+            ? cell[1..]
+            : cell;
+    }
+}
