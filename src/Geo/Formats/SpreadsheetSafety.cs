@@ -13,16 +13,21 @@ public static class SpreadsheetSafety
     public static string Neutralise(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        if (value.Length == 0) return value;
-        return IsTrigger(value[0]) || (value.Length > 1 && value[0] == '\'' && IsTrigger(value[1])) ? "'" + value : value;
+        return StartsWithTrigger(value, 0) ? "'" + value : value;
     }
 
     /// <summary>The original value of a cell written by <see cref="Neutralise"/>.</summary>
     public static string Restore(string cell)
     {
         ArgumentNullException.ThrowIfNull(cell);
-        return cell.Length > 1 && cell[0] == '\'' && (IsTrigger(cell[1]) || (cell.Length > 2 && cell[1] == '\'' && IsTrigger(cell[2])))
-            ? cell[1..]
-            : cell;
+        return cell.Length > 1 && cell[0] == '\'' && StartsWithTrigger(cell, 1) ? cell[1..] : cell;
+    }
+
+    /// <summary>Whether the text from <paramref name="start"/> is apostrophes (maybe none) then a trigger.</summary>
+    private static bool StartsWithTrigger(string text, int start)
+    {
+        var i = start;
+        while (i < text.Length && text[i] == '\'') i++;
+        return i < text.Length && IsTrigger(text[i]);
     }
 }

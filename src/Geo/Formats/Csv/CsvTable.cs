@@ -47,11 +47,12 @@ public sealed class CsvTable : IDisposable
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(required);
         ArgumentNullException.ThrowIfNull(known);
-        var text = new StreamReader(stream, detectEncodingFromByteOrderMarks: true);
+        var peekable = new PeekableStream(stream);
+        var delimiter = Delimiter((await peekable.PeekAsync(64 * 1024, cancellationToken)).Span);
+        var text = new StreamReader(peekable, detectEncodingFromByteOrderMarks: true);
         var config = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
-            DetectDelimiter = true,
-            DetectDelimiterValues = [",", ";", "\t"],
+            Delimiter = delimiter,
             BadDataFound = null,
             TrimOptions = TrimOptions.None,
         };
@@ -82,6 +83,23 @@ public sealed class CsvTable : IDisposable
         var notice = unknown.Count == 0 ? null
             : new RowError(1, string.Join(", ", unknown), $"colonne{(unknown.Count > 1 ? "s" : "")} inconnue{(unknown.Count > 1 ? "s" : "")}, ignorée{(unknown.Count > 1 ? "s" : "")}");
         return (new CsvTable(text, parser, columns, parser.RawRow), notice);
+    }
+
+    /// <summary>The delimiter of the header line: the most frequent of "," ";" and tab outside quotes.</summary>
+    private static string Delimiter(ReadOnlySpan<byte> head)
+    {
+        int comma = 0, semicolon = 0, tab = 0;
+        var quoted = false;
+        foreach (var b in head)
+        {
+            if (b == (byte)'"') quoted = !quoted;
+            else if (quoted) continue;
+            else if (b is (byte)'\n' or (byte)'\r') break;
+            else if (b == (byte)',') comma++;
+            else if (b == (byte)';') semicolon++;
+            else if (b == (byte)'\t') tab++;
+        }
+        return semicolon > comma && semicolon >= tab ? ";" : tab > comma && tab > semicolon ? "\t" : ",";
     }
 
     /// <summary>Moves to the next row; false at the end of the file.</summary>

@@ -42,6 +42,7 @@ public sealed class LmnReader : ILieuReader
         var known = new HashSet<string>(LmnSchema.V1Fields.Concat(LmnSchema.V01Fields), StringComparer.Ordinal);
         var unknown = new SortedSet<string>(StringComparer.Ordinal);
         long n = 0;
+        bool? v1 = null; // decided by the first record whose fields tell the version
         await foreach (var element in JsonArrayReader.ReadAsync(stream, property: null, ct))
         {
             n++;
@@ -52,8 +53,8 @@ public sealed class LmnReader : ILieuReader
             }
             var fields = new JsonFieldSource(element, n);
             foreach (var name in fields.Names) if (!known.Contains(name)) unknown.Add(name);
-            var v1 = LmnSchema.IsV1(fields.Names) ?? !(fields.Text("services")?.Contains(';', StringComparison.Ordinal) ?? false);
-            yield return LmnRecordMapper.Map(fields, v1);
+            v1 ??= LmnSchema.IsV1(fields.Names);
+            yield return LmnRecordMapper.Map(fields, v1 ?? !(fields.Text("services")?.Contains(';', StringComparison.Ordinal) ?? false));
         }
         if (unknown.Count > 0)
             yield return ReadItem.Notice(new RowError(1, string.Join(", ", unknown), "propriété(s) inconnue(s), ignorée(s)"));

@@ -23,7 +23,8 @@ public sealed class LieuCsvWriter : IDisposable, IAsyncDisposable
         {
             Delimiter = delimiter,
             NewLine = "\r\n",
-            InjectionOptions = InjectionOptions.None,
+            InjectionOptions = InjectionOptions.None, // done per text cell, reversibly (SpreadsheetSafety)
+            ShouldQuote = a => NeedsQuotes(a.Field, delimiter),
         });
     }
 
@@ -61,6 +62,11 @@ public sealed class LieuCsvWriter : IDisposable, IAsyncDisposable
         csv.WriteField(lieu.DateMaj?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "");
         await csv.NextRecordAsync();
     }
+
+    /// <summary>RFC 4180: quote a field holding a quote, the delimiter or any line break (CR alone too).</summary>
+    private static bool NeedsQuotes(string? field, string delimiter) =>
+        field is { Length: > 0 } f && (f.AsSpan().IndexOfAny("\"\r\n") >= 0 || f.Contains(delimiter, StringComparison.Ordinal)
+            || f[0] == ' ' || f[^1] == ' ');
 
     private void Text(string? value) => csv.WriteField(value is null ? "" : SpreadsheetSafety.Neutralise(value));
 

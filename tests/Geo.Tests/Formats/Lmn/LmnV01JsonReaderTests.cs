@@ -1,34 +1,25 @@
 using System.Text.Json;
 using OpenFabriques.Geo.Formats.Lmn;
-using OpenFabriques.Geo.Model;
 
 namespace OpenFabriques.Geo.Tests.Formats.Lmn;
 
 public class LmnV01JsonReaderTests
 {
-    private static async Task<List<ReadItem>> ReadFixtureAsync()
-    {
-        await using var stream = File.OpenRead(Path.Combine("Fixtures", "lmn-v01.json"));
-        var items = new List<ReadItem>();
-        await foreach (var item in new LmnV01JsonReader().ReadAsync(stream)) items.Add(item);
-        return items;
-    }
+    private static Task<List<Geo.Model.ReadItem>> ReadFixtureAsync() => Fixture.ReadAsync(new LmnReader(), "lmn-v01.json");
 
     [Fact]
     public async Task Reads_every_record_and_rejects_the_malformed_ones_by_number_and_field()
     {
         var items = await ReadFixtureAsync();
 
-        Assert.Equal(7, items.Count);
-        Assert.Equal(["1", "2", "7"], items.Where(i => i.Record is not null).Select(i => i.Record!.SourceId));
-        var errors = items.Where(i => i.Error is not null).Select(i => (i.Error!.Line, i.Error.Field)).ToList();
-        Assert.Equal([(3L, "nom"), (4L, "latitude"), (5L, "code_postal"), (6L, (string?)null)], errors);
+        Assert.Equal(["1", "2", "7"], items.Records().Select(r => r.SourceId));
+        Assert.Equal([(3L, "nom"), (4L, "latitude"), (5L, "code_postal"), (6L, (string?)null)], items.Errors());
     }
 
     [Fact]
     public async Task Maps_services_to_slugs_and_keeps_the_source_wording()
     {
-        var najac = (await ReadFixtureAsync())[0].Record!;
+        var najac = (await ReadFixtureAsync()).Records()[0];
 
         Assert.Equal(
             ["acces-internet-materiel", "acces-internet-materiel", "aide-demarches-administratives", "autre"],
@@ -39,10 +30,8 @@ public class LmnV01JsonReaderTests
     [Fact]
     public async Task Normalises_fields_and_derives_the_departement()
     {
-        var items = await ReadFixtureAsync();
-        var najac = items[0].Record!;
-        var ajaccio = items[1].Record!;
-        var reunion = items[6].Record!;
+        var records = (await ReadFixtureAsync()).Records();
+        var (najac, ajaccio, reunion) = (records[0], records[1], records[2]);
 
         Assert.Equal("https://www.lieux-communs.example/", najac.SiteWeb);
         Assert.Equal(new DateOnly(2023, 11, 15), najac.DateMaj);
@@ -58,18 +47,16 @@ public class LmnV01JsonReaderTests
     [Fact]
     public async Task Never_keeps_an_email_address()
     {
-        var najac = (await ReadFixtureAsync())[0].Record!;
+        var najac = (await ReadFixtureAsync()).Records()[0];
 
         Assert.DoesNotContain("jeanne.dupont", JsonSerializer.Serialize(najac), StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task A_document_that_is_not_an_array_is_an_error()
+    public async Task A_document_that_is_not_an_array_is_a_clear_error()
     {
         await using var stream = new MemoryStream("{\"id\": 1}"u8.ToArray());
-        await Assert.ThrowsAsync<JsonException>(async () =>
-        {
-            await foreach (var _ in new LmnV01JsonReader().ReadAsync(stream)) { }
-        });
+        var e = await Assert.ThrowsAsync<Geo.Formats.SourceFormatException>(() => Fixture.ReadAsync(new LmnReader(), stream));
+        Assert.Contains("tableau", e.Message, StringComparison.Ordinal);
     }
 }
