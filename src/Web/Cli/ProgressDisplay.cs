@@ -18,7 +18,7 @@ public sealed class ProgressDisplay(TextWriter output, bool interactive) : IProg
         if (!clock.IsRunning) clock.Start(); // the rate counts from the first row read
         rows = value;
         var now = clock.Elapsed;
-        if (now - last < TimeSpan.FromSeconds(interactive ? 0.2 : 2)) return;
+        if (now - last < TimeSpan.FromSeconds(interactive ? 0.2 : 1)) return;
         last = now;
         shown = rows;
         output.Write(interactive ? $"\r{Line()}   " : Line() + "\n");

@@ -12,14 +12,14 @@ internal static class ImportSql
             line bigint NOT NULL, source text, source_id text NOT NULL, nom text NOT NULL, adresse text,
             code_postal text, code_insee text, commune text, departement text, lon double precision,
             lat double precision, site_web text, telephone text, horaires text, typologie text,
-            labels text[] NOT NULL, description text, date_maj date, row_hash text NOT NULL,
+            labels text[] NOT NULL, description text, date_maj date,
             services text[] NOT NULL, services_source text[] NOT NULL
         ) ON COMMIT DROP
         """;
 
     public const string CopyLieux = """
         COPY stage_lieux (line, source, source_id, nom, adresse, code_postal, code_insee, commune, departement, lon, lat,
-            site_web, telephone, horaires, typologie, labels, description, date_maj, row_hash, services, services_source)
+            site_web, telephone, horaires, typologie, labels, description, date_maj, services, services_source)
         FROM STDIN (FORMAT BINARY)
         """;
 
@@ -66,14 +66,30 @@ internal static class ImportSql
         ORDER BY s.line
         """;
 
-    /// <summary>Inserts new places, updates changed ones (by row hash) and counts both.</summary>
+    /// <summary>Service slugs of the file that the taxonomy does not have (a reader's fault, never stored).</summary>
+    public const string UnknownServices = """
+        SELECT DISTINCT x.slug FROM stage_lieux s CROSS JOIN LATERAL unnest(s.services) AS x(slug)
+        WHERE NOT EXISTS (SELECT 1 FROM services sv WHERE sv.slug = x.slug)
+        """;
+
+    /// <summary>
+    /// Inserts new places and updates changed ones, keeping their ids in <c>changed</c>. A place is
+    /// unchanged when the digest of everything its row says (services included) is the one stored.
+    /// </summary>
+    public const string CreateChanged = """
+        CREATE TEMP TABLE changed (id bigint NOT NULL, source text NOT NULL, source_id text NOT NULL, inserted boolean NOT NULL)
+        ON COMMIT DROP
+        """;
+
     public const string Upsert = """
         WITH up AS (
             INSERT INTO lieux AS l (source, source_id, nom, adresse, code_postal, code_insee, commune, departement,
                 lon, lat, site_web, telephone, horaires, typologie, labels, description, date_maj, row_hash,
                 import_id, imported_at)
             SELECT source, source_id, nom, adresse, code_postal, code_insee, commune, departement,
-                lon, lat, site_web, telephone, horaires, typologie, labels, description, date_maj, row_hash,
+                lon, lat, site_web, telephone, horaires, typologie, labels, description, date_maj,
+                md5(row(source, source_id, nom, adresse, code_postal, code_insee, commune, departement, lon, lat,
+                    site_web, telephone, horaires, typologie, labels, description, date_maj, services, services_source)::text),
                 $1, now()
             FROM stage_lieux
             ON CONFLICT (source, source_id) DO UPDATE SET
@@ -84,24 +100,28 @@ internal static class ImportSql
                 description = excluded.description, date_maj = excluded.date_maj, row_hash = excluded.row_hash,
                 import_id = excluded.import_id, imported_at = excluded.imported_at
             WHERE l.row_hash IS DISTINCT FROM excluded.row_hash
-            RETURNING (xmax = 0) AS inserted
+            RETURNING l.id, l.source, l.source_id, (xmax = 0) AS inserted
         )
-        SELECT count(*) FILTER (WHERE inserted)::int, count(*) FILTER (WHERE NOT inserted)::int FROM up
+        INSERT INTO changed SELECT * FROM up
         """;
 
-    /// <summary>Removes the services of the places this import inserted or changed…</summary>
+    public const string CountChanged = """
+        SELECT count(*) FILTER (WHERE inserted)::int, count(*) FILTER (WHERE NOT inserted)::int FROM changed
+        """;
+
+    /// <summary>Removes the services of the places this import changed…</summary>
     public const string DeleteServices = """
-        DELETE FROM lieux_services ls USING lieux l WHERE ls.lieu_id = l.id AND l.import_id = $1
+        DELETE FROM lieux_services ls USING changed c WHERE ls.lieu_id = c.id AND NOT c.inserted
         """;
 
-    /// <summary>…and writes them anew from the staging table, one row per place and canonical service.</summary>
+    /// <summary>…and writes those of every place it inserted or changed (one entry per canonical service already).</summary>
     public const string InsertServices = """
         INSERT INTO lieux_services (lieu_id, service_slug, libelle_source)
-        SELECT l.id, x.slug, string_agg(DISTINCT x.wording, ' ; ')
-        FROM stage_lieux s
-        JOIN lieux l ON l.source = s.source AND l.source_id = s.source_id AND l.import_id = $1
+        SELECT c.id, x.slug, x.wording
+        FROM changed c
+        JOIN stage_lieux s ON s.source = c.source AND s.source_id = c.source_id
         CROSS JOIN LATERAL unnest(s.services, s.services_source) AS x(slug, wording)
-        GROUP BY l.id, x.slug
+        ORDER BY c.id
         """;
 
     /// <summary>Withdraws the places of the file's sources that the file no longer has.</summary>
