@@ -1,5 +1,6 @@
 using OpenFabriques.Web.Cli;
 using OpenFabriques.Web.Departements;
+using OpenFabriques.Web.Exports;
 using OpenFabriques.Web.Health;
 using OpenFabriques.Web.Infrastructure;
 using OpenFabriques.Web.Lieux;
@@ -16,6 +17,7 @@ app.UsePortalWeb();
 app.MapHealthApi();
 app.MapDepartementsApi();
 app.MapLieuxApi();
+app.MapExportsApi();
 app.MapRazorPages().WithStaticAssets();
 await app.RunAsync();
 return 0;

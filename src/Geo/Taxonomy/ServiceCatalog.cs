@@ -47,6 +47,10 @@ public static class ServiceCatalog
     ];
 
     private static readonly Dictionary<string, Service> BySlug = All.ToDictionary(s => s.Slug, StringComparer.Ordinal);
+    private static readonly Dictionary<string, int> Positions = All.Select((s, i) => (s.Slug, i)).ToDictionary(x => x.Slug, x => x.i, StringComparer.Ordinal);
+
+    /// <summary>The position of a service in display order (unknown slugs last): the canonical order of a place's services.</summary>
+    public static int Position(string slug) => Positions.TryGetValue(slug, out var i) ? i : int.MaxValue;
 
     /// <summary>The service with this slug, or null.</summary>
     public static Service? Find(string? slug) => slug is not null && BySlug.TryGetValue(slug, out var s) ? s : null;

@@ -3,6 +3,7 @@ using Npgsql;
 using NpgsqlTypes;
 using OpenFabriques.Geo.Formats;
 using OpenFabriques.Geo.Model;
+using OpenFabriques.Geo.Taxonomy;
 
 namespace OpenFabriques.Web.Import;
 
@@ -151,8 +152,9 @@ public sealed class LieuxLoader(NpgsqlDataSource dataSource)
         WriteNullable(copy, r.Description);
         if (r.DateMaj is { } d) copy.Write(d, NpgsqlDbType.Date);
         else copy.WriteNull();
-        // One entry per canonical service; several source values for one service are kept together.
-        var services = r.Services.GroupBy(s => s.Slug, StringComparer.Ordinal).ToList();
+        // One entry per canonical service, in the taxonomy's order (the order the exports write, so that a
+        // re-imported export has the same digest); several source values for one service are kept together.
+        var services = r.Services.GroupBy(s => s.Slug, StringComparer.Ordinal).OrderBy(g => ServiceCatalog.Position(g.Key)).ToList();
         copy.Write(services.Select(g => g.Key).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text);
         copy.Write(services.Select(g => string.Join(" ; ", g.Select(s => s.LibelleSource).Distinct(StringComparer.Ordinal))).ToArray(),
             NpgsqlDbType.Array | NpgsqlDbType.Text);

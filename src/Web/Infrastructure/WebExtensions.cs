@@ -5,12 +5,16 @@ namespace OpenFabriques.Web.Infrastructure;
 
 public static class WebExtensions
 {
+    /// <summary>CORS policy of the open data: any origin may GET.</summary>
+    public const string OpenDataCors = "donnees-ouvertes";
+
     /// <summary>Razor Pages, compression of text responses (HTML, JSON, GeoJSON, CSV), problem details.</summary>
     public static WebApplicationBuilder AddPortalWeb(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddRazorPages();
         builder.Services.AddProblemDetails();
+        builder.Services.AddCors(o => o.AddPolicy(OpenDataCors, p => p.AllowAnyOrigin().WithMethods("GET", "HEAD").WithExposedHeaders("Content-Disposition", "ETag")));
         builder.Services.AddResponseCompression(o =>
         {
             o.EnableForHttps = true;
@@ -29,6 +33,7 @@ public static class WebExtensions
         app.UseResponseCompression();
         if (!app.Environment.IsDevelopment()) app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseCors();
         app.MapStaticAssets();
         return app;
     }

@@ -8,9 +8,16 @@ public static class LieuxApi
     public static IEndpointRouteBuilder MapLieuxApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api").WithTags("Lieux");
-        api.MapGet("/lieux.geojson", (NpgsqlDataSource db) => new GeoJsonFeatureCollectionResult(db, LieuxSql.MapFeatures))
+        api.MapGet("/lieux.geojson", IResult (HttpRequest request, NpgsqlDataSource db) =>
+            {
+                var parsed = LieuFilter.Parse(request.Query);
+                if (parsed.Filter is not { } filter) return parsed.Problem();
+                var (where, parameters) = filter.ToSql();
+                return new GeoJsonFeatureCollectionResult(db, LieuxSql.With(LieuxSql.MapFeatures, where), parameters);
+            })
             .WithName("LieuxGeoJson")
-            .WithSummary("Les lieux localisés, en GeoJSON léger pour la carte (nom, commune, département, services).");
+            .WithSummary("Les lieux localisés, en GeoJSON léger pour la carte (nom, commune, département, services).")
+            .WithDescription("Mêmes filtres que les exports : departement, service, label, q, bbox, lat+lon+rayon_km.");
         return app;
     }
 }

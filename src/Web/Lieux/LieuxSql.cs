@@ -2,6 +2,9 @@ namespace OpenFabriques.Web.Lieux;
 
 internal static class LieuxSql
 {
+    /// <summary>The query with the filter's condition in place.</summary>
+    public static string With(string sql, string condition) => sql.Replace("{filtre}", condition, StringComparison.Ordinal);
+
     /// <summary>
     /// The map's feed: one light GeoJSON Feature per located place (name, commune, département,
     /// service labels), coordinates rounded to 6 decimals (about 10 cm).
@@ -21,7 +24,7 @@ internal static class LieuxSql
                     WHERE ls.lieu_id = l.id), '[]'::json)),
             'geometry', ST_AsGeoJSON(l.geom, 6)::json)::text
         FROM lieux l
-        WHERE l.geom IS NOT NULL
+        WHERE l.geom IS NOT NULL AND {filtre}
         ORDER BY l.id
         """;
 }

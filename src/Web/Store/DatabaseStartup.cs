@@ -33,7 +33,17 @@ public sealed partial class DatabaseStartup(
             {
                 return;
             }
-            if (await TryInitializeAsync(cancellationToken)) return;
+            try
+            {
+                if (await TryInitializeAsync(cancellationToken)) return;
+            }
+            catch (Exception e)
+            {
+                // Not an outage but a fault (a failing statement): say so and stop retrying; the app
+                // keeps serving what it can and /healthz keeps telling whether the database answers.
+                LogFailed(logger, e);
+                return;
+            }
         }
     }
 
@@ -73,6 +83,9 @@ public sealed partial class DatabaseStartup(
     }
 
     public void Dispose() => stopping.Dispose();
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Database initialization failed")]
+    private static partial void LogFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Database not ready, retrying in 5 s: {Reason}")]
     private static partial void LogUnavailable(ILogger logger, string reason);

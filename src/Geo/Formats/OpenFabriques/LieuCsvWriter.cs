@@ -19,14 +19,17 @@ public sealed class LieuCsvWriter : IDisposable, IAsyncDisposable
     public LieuCsvWriter(TextWriter writer, string delimiter = ",")
     {
         ArgumentNullException.ThrowIfNull(writer);
-        csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture)
-        {
-            Delimiter = delimiter,
-            NewLine = "\r\n",
-            InjectionOptions = InjectionOptions.None, // done per text cell, reversibly (SpreadsheetSafety)
-            ShouldQuote = a => NeedsQuotes(a.Field, delimiter),
-        });
+        csv = new CsvWriter(writer, Configuration(delimiter));
     }
+
+    /// <summary>The CSV settings of the portal's exports: RFC 4180 with CRLF, quotes only where needed.</summary>
+    internal static CsvConfiguration Configuration(string delimiter) => new(CultureInfo.InvariantCulture)
+    {
+        Delimiter = delimiter,
+        NewLine = "\r\n",
+        InjectionOptions = InjectionOptions.None, // done per text cell, reversibly (SpreadsheetSafety)
+        ShouldQuote = a => NeedsQuotes(a.Field, delimiter),
+    };
 
     /// <summary>Writes the header line.</summary>
     public async Task WriteHeaderAsync()

@@ -1,0 +1,92 @@
+using System.Text;
+using Npgsql;
+using OpenFabriques.Geo.Formats.OpenFabriques;
+using OpenFabriques.Geo.Model;
+using OpenFabriques.Web.Infrastructure;
+using OpenFabriques.Web.Lieux;
+
+namespace OpenFabriques.Web.Exports;
+
+/// <summary>
+/// The three downloadable files. Each writes to any stream from one query read row by row, so the
+/// response and the receipt (<c>/exports/manifest.json</c>) are the same bytes, with flat memory.
+/// </summary>
+public sealed record ExportFile(string Name, string MediaType, string Extension)
+{
+    public static readonly ExportFile Lieux = new("lieux", "text/csv", "csv");
+    public static readonly ExportFile LieuxServices = new("lieux-services", "text/csv", "csv");
+    public static readonly ExportFile LieuxGeoJson = new("lieux", "application/geo+json", "geojson");
+
+    public static readonly IReadOnlyList<ExportFile> All = [Lieux, LieuxServices, LieuxGeoJson];
+
+    public string Path => $"/exports/{Name}.{Extension}";
+
+    /// <summary>Writes the file for <paramref name="filter"/>; returns the number of rows (features).</summary>
+    public async Task<long> WriteAsync(Stream output, NpgsqlDataSource db, LieuFilter filter, bool excel, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(filter);
+        var (where, parameters) = filter.ToSql();
+        var sql = ExportsSql.With(this == LieuxServices ? ExportsSql.LieuxServices : this == LieuxGeoJson ? ExportsSql.LieuxGeoJson : ExportsSql.Lieux, where);
+        await using var cmd = db.CreateCommand(sql);
+        cmd.CommandTimeout = 0;
+        parameters(cmd.Parameters);
+        await using var reader = await cmd.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess, ct);
+        if (this == LieuxGeoJson) return await GeoJsonFeatureWriter.WriteAsync(output, reader, ct);
+
+        // French Excel opens UTF-8 only with a byte order mark, and expects ";".
+        await using var text = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: excel), 1 << 16, leaveOpen: true);
+        var delimiter = excel ? ";" : ",";
+        long rows = 0;
+        if (this == LieuxServices)
+        {
+            await using var csv = new LieuServiceCsvWriter(text, delimiter);
+            await csv.WriteHeaderAsync();
+            while (await reader.ReadAsync(ct))
+            {
+                await csv.WriteAsync(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
+                    Text(reader, 4), Text(reader, 5), reader.GetString(6), reader.GetString(7), reader.GetString(8), reader.GetString(9));
+                rows++;
+            }
+        }
+        else
+        {
+            await using var csv = new LieuCsvWriter(text, delimiter);
+            await csv.WriteHeaderAsync();
+            while (await reader.ReadAsync(ct))
+            {
+                var id = reader.GetInt64(0);
+                var record = new LieuRecord
+                {
+                    Source = reader.GetString(1),
+                    SourceId = reader.GetString(2),
+                    Nom = reader.GetString(3),
+                    Adresse = Text(reader, 4),
+                    CodePostal = Text(reader, 5),
+                    CodeInsee = Text(reader, 6),
+                    Commune = Text(reader, 7),
+                    Departement = Text(reader, 8),
+                    Longitude = reader.IsDBNull(9) ? null : reader.GetDouble(9),
+                    Latitude = reader.IsDBNull(10) ? null : reader.GetDouble(10),
+                    Services = Services(reader.GetFieldValue<string[]>(11), reader.GetFieldValue<string[]>(12)),
+                    Labels = reader.GetFieldValue<string[]>(13),
+                    Typologie = Text(reader, 14),
+                    SiteWeb = Text(reader, 15),
+                    Telephone = Text(reader, 16),
+                    Horaires = Text(reader, 17),
+                    Description = Text(reader, 18),
+                    DateMaj = reader.IsDBNull(19) ? null : reader.GetFieldValue<DateOnly>(19),
+                };
+                await csv.WriteAsync(record, id, record.Source);
+                rows++;
+            }
+        }
+        await text.FlushAsync(ct);
+        return rows;
+    }
+
+    private static string? Text(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
+
+    private static List<LieuService> Services(string[] slugs, string[] sources) =>
+        slugs.Select((slug, i) => new LieuService(slug, sources[i])).ToList();
+}
