@@ -4,6 +4,7 @@ using OpenFabriques.Web.Exports;
 using OpenFabriques.Web.Health;
 using OpenFabriques.Web.Infrastructure;
 using OpenFabriques.Web.Lieux;
+using OpenFabriques.Web.Ogc;
 using OpenFabriques.Web.Store;
 
 if (args.Length > 0 && CommandLine.Verbs.Contains(args[0])) return await CommandLine.RunAsync(args);
@@ -18,6 +19,7 @@ app.MapHealthApi();
 app.MapDepartementsApi();
 app.MapLieuxApi();
 app.MapExportsApi();
+app.MapOgcApi();
 app.MapRazorPages().WithStaticAssets();
 await app.RunAsync();
 return 0;

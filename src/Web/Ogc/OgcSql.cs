@@ -1,0 +1,55 @@
+namespace OpenFabriques.Web.Ogc;
+
+/// <summary>Queries of the OGC API collections; <c>{filtre}</c> is a <see cref="Lieux.LieuFilter"/> condition.</summary>
+internal static class OgcSql
+{
+    public static string With(string sql, string condition) => sql.Replace("{filtre}", condition, StringComparison.Ordinal);
+
+    public const string LieuxCount = "SELECT count(*) FROM lieux l WHERE l.geom IS NOT NULL AND {filtre}";
+
+    /// <summary>A page of places as GeoJSON Features (the export's properties), in id order.</summary>
+    public const string LieuxPage = """
+        SELECT json_build_object(
+            'type', 'Feature',
+            'id', l.id,
+            'geometry', json_build_object('type', 'Point', 'coordinates', json_build_array(l.lon, l.lat)),
+            'properties', json_build_object(
+                'nom', l.nom, 'source', l.source, 'source_id', l.source_id, 'adresse', l.adresse,
+                'code_postal', l.code_postal, 'code_insee', l.code_insee, 'commune', l.commune,
+                'departement', l.departement,
+                'services', coalesce((SELECT string_agg(ls.service_slug, '|' ORDER BY s.ordre)
+                                      FROM lieux_services ls JOIN services s ON s.slug = ls.service_slug
+                                      WHERE ls.lieu_id = l.id), ''),
+                'labels', array_to_string(l.labels, '|'), 'typologie', l.typologie, 'site_web', l.site_web,
+                'telephone', l.telephone, 'horaires', l.horaires, 'date_maj', l.date_maj))::text
+        FROM lieux l
+        WHERE l.geom IS NOT NULL AND {filtre}
+        ORDER BY l.id
+        LIMIT @limit OFFSET @offset
+        """;
+
+    public const string LieuxExtent = """
+        SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e) FROM (SELECT ST_Extent(geom) AS e FROM lieux) x
+        """;
+
+    public const string DepartementsCount = """
+        SELECT count(*) FROM departements d
+        WHERE (@minlon::float8 IS NULL OR d.geom && ST_MakeEnvelope(@minlon, @minlat, @maxlon, @maxlat, 4326))
+          AND (cardinality(@codes::text[]) = 0 OR d.code = ANY(@codes))
+        """;
+
+    public const string DepartementsPage = """
+        SELECT json_build_object(
+            'type', 'Feature',
+            'id', d.code,
+            'geometry', ST_AsGeoJSON(ST_ForcePolygonCCW(d.geom), 5)::json,
+            'properties', json_build_object('code', d.code, 'nom', d.nom, 'region', d.region, 'region_nom', d.region_nom,
+                'population', d.population,
+                'lieux', (SELECT count(*) FROM lieux l WHERE l.departement = d.code)))::text
+        FROM departements d
+        WHERE (@minlon::float8 IS NULL OR d.geom && ST_MakeEnvelope(@minlon, @minlat, @maxlon, @maxlat, 4326))
+          AND (cardinality(@codes::text[]) = 0 OR d.code = ANY(@codes))
+        ORDER BY d.code
+        LIMIT @limit OFFSET @offset
+        """;
+}
