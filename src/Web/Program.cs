@@ -12,9 +12,11 @@ if (args.Length > 0 && CommandLine.Verbs.Contains(args[0])) return await Command
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPortalStore();
 builder.AddPortalWeb();
+builder.AddPortalOpenApi();
 
 var app = builder.Build();
 app.UsePortalWeb();
+app.MapPortalOpenApi();
 app.MapHealthApi();
 app.MapDepartementsApi();
 app.MapLieuxApi();

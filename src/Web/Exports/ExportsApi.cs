@@ -19,12 +19,12 @@ public static class ExportsApi
                 .WithName($"Export-{file.Name}-{file.Extension}")
                 .WithSummary(file == ExportFile.LieuxServices ? "Une ligne par lieu et par service (CSV)."
                     : file == ExportFile.LieuxGeoJson ? "Un lieu par entité GeoJSON (RFC 7946), services en tableau." : "Un lieu par ligne (CSV).")
-                .WithDescription("Filtres : departement, service (répétables), label, q, bbox, lat+lon+rayon_km ; excel=1 pour « ; » et BOM (CSV).");
+                .WithQueryParameters(file.Extension == "csv" ? [.. QueryParameter.Filters, QueryParameter.Excel] : QueryParameter.Filters);
         }
         exports.MapGet("/manifest.json", ManifestAsync)
             .WithName("ExportManifest")
             .WithSummary("Le reçu d'un téléchargement : URL, filtres, nombre de lignes, SHA-256, licence, sources et dates.")
-            .WithDescription("Paramètre fichier : lieux.csv (défaut), lieux-services.csv ou lieux.geojson ; les filtres et excel comme pour le fichier.");
+            .WithQueryParameters([new QueryParameter("fichier", "lieux.csv (défaut), lieux-services.csv ou lieux.geojson."), .. QueryParameter.Filters, QueryParameter.Excel]);
         exports.MapGet("/schema.json", (HttpRequest request) =>
             {
                 var name = request.Query["fichier"].ToString();
@@ -34,7 +34,8 @@ public static class ExportsApi
                     : Results.Json(TableSchema.For(file), contentType: "application/schema+json");
             })
             .WithName("ExportSchema")
-            .WithSummary("Table Schema des exports CSV (fichier=lieux.csv ou lieux-services.csv).");
+            .WithSummary("Table Schema des exports CSV.")
+            .WithQueryParameters(new QueryParameter("fichier", "lieux.csv (défaut) ou lieux-services.csv."));
         return app;
     }
 

@@ -17,7 +17,7 @@ public static class LieuxApi
             })
             .WithName("LieuxGeoJson")
             .WithSummary("Les lieux localisés, en GeoJSON léger pour la carte (nom, commune, département, services).")
-            .WithDescription("Mêmes filtres que les exports : departement, service, label, q, bbox, lat+lon+rayon_km.");
+            .WithQueryParameters(QueryParameter.Filters);
         return app;
     }
 }

@@ -49,8 +49,9 @@ public static class OgcApi
             .WithSummary("Description d'une collection.");
         ogc.MapGet("/collections/{collectionId}/items", ItemsAsync)
             .WithSummary("Les entités d'une collection, paginées (limit 100 par défaut, 10 000 au plus ; offset ; liens next/prev).")
-            .WithDescription("bbox=minLon,minLat,maxLon,maxLat ; filtres de propriétés : departement, service (et label, q pour lieux).");
-        ogc.MapGet("/collections/{collectionId}/items/{featureId}", ItemAsync).WithSummary("Une entité.");
+            .WithQueryParameters([.. QueryParameter.Paging, .. QueryParameter.Filters]);
+        ogc.MapGet("/collections/{collectionId}/items/{featureId}", ItemAsync).WithSummary("Une entité.")
+            .WithQueryParameters(QueryParameter.Paging[2]);
         return app;
     }
 

@@ -30,7 +30,13 @@ public sealed class PortalDb(DbContextOptions<PortalDb> options) : DbContext(opt
             e.ToTable("imports");
             e.HasKey(i => i.Id);
         });
+        // The tables are written in SQL with snake_case columns (RegionNom → region_nom).
+        foreach (var property in modelBuilder.Model.GetEntityTypes().SelectMany(t => t.GetProperties()))
+            property.SetColumnName(SnakeCase(property.Name));
     }
+
+    private static string SnakeCase(string name) =>
+        string.Concat(name.Select((c, i) => char.IsUpper(c) ? (i > 0 ? "_" : "") + char.ToLowerInvariant(c) : c.ToString()));
 }
 
 public sealed class DepartementRow

@@ -59,11 +59,15 @@ public class CarteTests(BrowserFixture portal)
         Assert.Empty(errors);
     }
 
-    [Fact]
-    public async Task The_map_page_has_no_serious_accessibility_violation()
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/donnees")]
+    [InlineData("/ogc/collections/lieux/items?f=html&limit=20")]
+    public async Task The_pages_have_no_serious_accessibility_violation(string path)
     {
         var (page, _) = await portal.NewPageAsync();
-        await portal.OpenMapAsync(page);
+        if (path == "/") await portal.OpenMapAsync(page);
+        else await page.GotoAsync(new Uri(portal.BaseUrl, path).ToString());
 
         var result = await page.RunAxe();
         Assert.NotEmpty(result.Passes); // the audit ran
