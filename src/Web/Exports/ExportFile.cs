@@ -2,7 +2,6 @@ using System.Text;
 using Npgsql;
 using OpenFabriques.Geo.Formats.OpenFabriques;
 using OpenFabriques.Geo.Model;
-using OpenFabriques.Web.Infrastructure;
 using OpenFabriques.Web.Lieux;
 
 namespace OpenFabriques.Web.Exports;
@@ -27,12 +26,25 @@ public sealed record ExportFile(string Name, string MediaType, string Extension)
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(filter);
         var (where, parameters) = filter.ToSql();
-        var sql = ExportsSql.With(this == LieuxServices ? ExportsSql.LieuxServices : this == LieuxGeoJson ? ExportsSql.LieuxGeoJson : ExportsSql.Lieux, where);
+        var sql = ExportsSql.With(this == LieuxServices ? ExportsSql.LieuxServices : ExportsSql.Lieux, where);
         await using var cmd = db.CreateCommand(sql);
         cmd.CommandTimeout = 0;
         parameters(cmd.Parameters);
         await using var reader = await cmd.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess, ct);
-        if (this == LieuxGeoJson) return await GeoJsonFeatureWriter.WriteAsync(output, reader, ct);
+        if (this == LieuxGeoJson)
+        {
+            await using var geojson = new LieuGeoJsonWriter(output);
+            geojson.WriteStart();
+            long features = 0;
+            while (await reader.ReadAsync(ct))
+            {
+                var id = reader.GetInt64(0); // columns in order: the reader is sequential
+                await geojson.WriteAsync(Record(reader), id, ct);
+                features++;
+            }
+            await geojson.WriteEndAsync(ct);
+            return features;
+        }
 
         // French Excel opens UTF-8 only with a byte order mark, and expects ";".
         await using var text = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: excel), 1 << 16, leaveOpen: true);
@@ -56,34 +68,37 @@ public sealed record ExportFile(string Name, string MediaType, string Extension)
             while (await reader.ReadAsync(ct))
             {
                 var id = reader.GetInt64(0);
-                var record = new LieuRecord
-                {
-                    Source = reader.GetString(1),
-                    SourceId = reader.GetString(2),
-                    Nom = reader.GetString(3),
-                    Adresse = Text(reader, 4),
-                    CodePostal = Text(reader, 5),
-                    CodeInsee = Text(reader, 6),
-                    Commune = Text(reader, 7),
-                    Departement = Text(reader, 8),
-                    Longitude = reader.IsDBNull(9) ? null : reader.GetDouble(9),
-                    Latitude = reader.IsDBNull(10) ? null : reader.GetDouble(10),
-                    Services = Services(reader.GetFieldValue<string[]>(11), reader.GetFieldValue<string[]>(12)),
-                    Labels = reader.GetFieldValue<string[]>(13),
-                    Typologie = Text(reader, 14),
-                    SiteWeb = Text(reader, 15),
-                    Telephone = Text(reader, 16),
-                    Horaires = Text(reader, 17),
-                    Description = Text(reader, 18),
-                    DateMaj = reader.IsDBNull(19) ? null : reader.GetFieldValue<DateOnly>(19),
-                };
-                await csv.WriteAsync(record, id, record.Source);
+                var record = Record(reader);
+                await csv.WriteAsync(record, id, record.Source!);
                 rows++;
             }
         }
         await text.FlushAsync(ct);
         return rows;
     }
+
+    /// <summary>A place from a row of <see cref="ExportsSql.Lieux"/>.</summary>
+    private static LieuRecord Record(NpgsqlDataReader reader) => new()
+    {
+        Source = reader.GetString(1),
+        SourceId = reader.GetString(2),
+        Nom = reader.GetString(3),
+        Adresse = Text(reader, 4),
+        CodePostal = Text(reader, 5),
+        CodeInsee = Text(reader, 6),
+        Commune = Text(reader, 7),
+        Departement = Text(reader, 8),
+        Longitude = reader.IsDBNull(9) ? null : reader.GetDouble(9),
+        Latitude = reader.IsDBNull(10) ? null : reader.GetDouble(10),
+        Services = Services(reader.GetFieldValue<string[]>(11), reader.GetFieldValue<string[]>(12)),
+        Labels = reader.GetFieldValue<string[]>(13),
+        Typologie = Text(reader, 14),
+        SiteWeb = Text(reader, 15),
+        Telephone = Text(reader, 16),
+        Horaires = Text(reader, 17),
+        Description = Text(reader, 18),
+        DateMaj = reader.IsDBNull(19) ? null : reader.GetFieldValue<DateOnly>(19),
+    };
 
     private static string? Text(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
 

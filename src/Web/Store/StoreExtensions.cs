@@ -17,7 +17,15 @@ public static class StoreExtensions
 
         var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName)
             ?? throw new InvalidOperationException($"ConnectionStrings:{ConnectionStringName} is not set.");
-        builder.Services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
+        builder.Services.AddSingleton(_ =>
+        {
+            var source = new NpgsqlDataSourceBuilder(connectionString);
+            // PostgreSQL's JIT compiles large queries before their first row: 200-300 ms of latency on a
+            // streamed export for no gain on the portal's queries.
+            if (source.ConnectionStringBuilder.Options is not { } options || !options.Contains("jit", StringComparison.Ordinal))
+                source.ConnectionStringBuilder.Options = $"{source.ConnectionStringBuilder.Options} -c jit=off".Trim();
+            return source.Build();
+        });
         builder.Services.AddDbContext<PortalDb>((sp, options) => options
             .UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>())
             .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning)));

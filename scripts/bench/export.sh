@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Export benchmark (issue: full GeoJSON and CSV export of 100,000 and 1,000,000 places, first byte
+# under 200 ms, memory of the app flat under 250 MB, at least as fast as ogr2ogr exporting to GeoJSON).
+#   scripts/bench/export.sh [ROWS...]   (default: 100000 1000000)
+# Loads generated places into databases of the bench cluster (.pgdata/bench) when they are not there yet,
+# serves the portal on a free local port, downloads each export with curl, reads the app's peak
+# resident memory (VmHWM), and times ogr2ogr writing the same places to GeoJSON. Prints a Markdown table.
+set -euo pipefail
+source "$(dirname "$0")/../lib.sh"
+
+sizes=("$@")
+[ ${#sizes[@]} -gt 0 ] || sizes=(100000 1000000)
+ensure_dotnet
+ensure_postgis
+apt_install gdal-bin curl
+build_portal
+dll="$ROOT/src/Web/bin/Release/net10.0/OpenFabriques.Web.dll"
+port=$(PG_ANY_PORT=1 pg_cluster_start bench 55440)
+work="$ROOT/.bench"
+mkdir -p "$work"
+psql_b() { "$PG_BIN/psql" -h 127.0.0.1 -p "$port" -U postgres "$@"; }
+
+load() { # load ROWS : database bench_export_ROWS with ROWS generated places
+  local rows=$1 db="bench_export_$1" file="$work/synthetique-$1.csv"
+  if psql_b -d "$db" -qtAc "SELECT count(*) FROM lieux" 2>/dev/null | grep -qx "$rows"; then return; fi
+  [ -s "$file" ] || DOTNET_gcServer=0 dotnet "$dll" generate --count "$rows" --seed 2026 --out "$file" >&2
+  "$PG_BIN/dropdb" -h 127.0.0.1 -p "$port" -U postgres --if-exists "$db"
+  "$PG_BIN/createdb" -h 127.0.0.1 -p "$port" -U postgres "$db"
+  ConnectionStrings__OpenFabriques="Host=127.0.0.1;Port=$port;Database=$db;Username=postgres" DOTNET_gcServer=0 \
+    dotnet "$dll" import --format openfabriques "$file" >/dev/null 2>&1
+  psql_b -d "$db" -qc "VACUUM ANALYZE"
+}
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+rows_table=""
+for rows in "${sizes[@]}"; do
+  load "$rows"
+  db="bench_export_$rows"
+  http=$(free_port)
+  ConnectionStrings__OpenFabriques="Host=127.0.0.1;Port=$port;Database=$db;Username=postgres" \
+    OpenFabriques__DefaultDataset="" Logging__LogLevel__Default=Warning \
+    dotnet "$dll" --urls "http://127.0.0.1:$http" --contentRoot "$ROOT/src/Web" >"$work/app-$rows.log" 2>&1 &
+  app=$!
+  for _ in $(seq 100); do curl -sf "http://127.0.0.1:$http/healthz" >/dev/null && break; sleep 0.2; done
+  curl -s -o /dev/null "http://127.0.0.1:$http/exports/lieux.csv?departement=12" # warm-up
+  rss_before=$(awk '/VmRSS/ {print int($2/1024)}' "/proc/$app/status")
+  for file in lieux.geojson lieux.csv; do
+    read -r first total size < <(curl -s -o /dev/null -w "%{time_starttransfer} %{time_total} %{size_download}\n" "http://127.0.0.1:$http/exports/$file")
+    peak=$(awk '/VmHWM/ {print int($2/1024)}' "/proc/$app/status")
+    rows_table+="| $rows | /exports/$file | $(awk -v t="$first" 'BEGIN{printf "%.0f", t*1000}') | $(printf '%.2f' "$total") | $((size / 1048576)) | $rss_before | $peak |"$'\n'
+    [ "$file" = lieux.geojson ] && geo_total=$total
+  done
+  kill "$app"; wait "$app" 2>/dev/null || true
+  start=$(date +%s%N)
+  ogr2ogr -f GeoJSON "$work/ogr-$rows.geojson" "PG:host=127.0.0.1 port=$port dbname=$db user=postgres" \
+    -sql "SELECT id, source, source_id, nom, commune, departement, typologie, date_maj, geom FROM lieux" -lco RFC7946=YES
+  ogr=$(awk -v a="$start" -v b="$(date +%s%N)" 'BEGIN { printf "%.2f", (b - a) / 1e9 }')
+  rm -f "$work/ogr-$rows.geojson"
+  rows_table+="| $rows | ogr2ogr → GeoJSON | | $(printf '%.2f' "$ogr") | | | |"$'\n'
+  echo "$rows: GeoJSON export ${geo_total}s, ogr2ogr ${ogr}s" >&2
+done
+cat <<TABLE
+Export benchmark — $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(date -u +%Y-%m-%d)
+
+| places | download | first byte (ms) | total (s) | size (MB) | app memory before (MB) | app peak memory (MB) |
+|---:|---|---:|---:|---:|---:|---:|
+${rows_table}
+TABLE
+pg_cluster_stop bench
