@@ -1,5 +1,8 @@
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace OpenFabriques.Tests;
 
@@ -12,6 +15,14 @@ public class PortalFactory(string connectionString) : WebApplicationFactory<Prog
         builder.UseSetting("ConnectionStrings:OpenFabriques", connectionString);
         builder.UseSetting("OpenFabriques:TileUrl", "");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
+    }
+
+    /// <summary>Serves the portal on a real socket (127.0.0.1, a free port) for browsers and GIS clients; returns its address.</summary>
+    public Uri StartOnSocket()
+    {
+        UseKestrel(0);
+        StartServer();
+        return new Uri(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
     }
 
     /// <summary>Extra configuration for this factory.</summary>

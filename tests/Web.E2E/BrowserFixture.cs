@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using OpenFabriques.Tests;
 
@@ -29,10 +26,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         Database = await TestDatabase.NewAsync();
         Factory = new PortalFactory(Database.ConnectionString);
-        Factory.UseKestrel(0);
-        Factory.StartServer();
-        var addresses = Factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
-        BaseUrl = new Uri(addresses.Addresses.First());
+        BaseUrl = Factory.StartOnSocket();
 
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new()

@@ -70,6 +70,24 @@ public static class FieldRules
         return t is { Length: 4 } && t.All(char.IsAsciiDigit) ? "0" + t : t;
     }
 
+    /// <summary>
+    /// A point from its latitude and longitude texts: both numbers in range, or both absent. On failure,
+    /// <paramref name="error"/> names the field at fault.
+    /// </summary>
+    public static bool TryPoint(long line, string? latitude, string? longitude, string latitudeField, string longitudeField,
+        out double? lat, out double? lon, out Model.RowError? error)
+    {
+        error = null;
+        lon = null;
+        if (!TryCoordinate(latitude, 90, out lat))
+            error = new Model.RowError(line, latitudeField, $"latitude invalide « {latitude} »");
+        else if (!TryCoordinate(longitude, 180, out lon))
+            error = new Model.RowError(line, longitudeField, $"longitude invalide « {longitude} »");
+        else if (lat is null != lon is null)
+            error = new Model.RowError(line, lat is null ? latitudeField : longitudeField, "latitude et longitude vont ensemble");
+        return error is null;
+    }
+
     /// <summary>Splits a list written with <paramref name="separator"/>, trimming and dropping blanks.</summary>
     public static IReadOnlyList<string> List(string? value, char separator) =>
         Text(value) is { } t

@@ -1,9 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using OpenFabriques.Tests;
 
 namespace OpenFabriques.Web.Tests.Ogc;
@@ -19,9 +16,7 @@ public sealed class SocketPortalFixture : IAsyncLifetime
     {
         Database = await TestDatabase.NewAsync();
         Factory = new PortalFactory(Database.ConnectionString);
-        Factory.UseKestrel(0);
-        Factory.StartServer();
-        BaseUrl = new Uri(Factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        BaseUrl = Factory.StartOnSocket();
     }
 
     public async Task DisposeAsync()

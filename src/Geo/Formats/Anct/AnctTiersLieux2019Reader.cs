@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using OpenFabriques.Geo.Codes;
 using OpenFabriques.Geo.Formats.Csv;
 using OpenFabriques.Geo.Model;
@@ -26,19 +25,8 @@ public sealed class AnctTiersLieux2019Reader : ILieuReader
     public string Format => "anct-tiers-lieux-2019";
 
     /// <inheritdoc />
-    public async IAsyncEnumerable<ReadItem> ReadAsync(Stream stream, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        var (table, notice) = await CsvTable.OpenAsync(stream, Required, Columns, cancellationToken);
-        using (table)
-        {
-            if (notice is not null) yield return ReadItem.Notice(notice);
-            while (await table.ReadAsync())
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                yield return table.ShapeError() is { } shape ? ReadItem.Fail(shape) : Map(new CsvFieldSource(table));
-            }
-        }
-    }
+    public IAsyncEnumerable<ReadItem> ReadAsync(Stream stream, CancellationToken cancellationToken = default) =>
+        CsvRows.ReadAsync(stream, Required, Columns, _ => Map, cancellationToken);
 
     private static ReadItem Map(CsvFieldSource f)
     {
@@ -47,12 +35,8 @@ public sealed class AnctTiersLieux2019Reader : ILieuReader
         if (id is null) return ReadItem.Fail(new RowError(n, "ID", "champ obligatoire vide"));
         var nom = f.Text("NOM_TL");
         if (nom is null) return ReadItem.Fail(new RowError(n, "NOM_TL", "champ obligatoire vide"));
-        if (!FieldRules.TryCoordinate(f.Text("LAT"), 90, out var lat))
-            return ReadItem.Fail(new RowError(n, "LAT", $"latitude invalide « {f.Text("LAT")} »"));
-        if (!FieldRules.TryCoordinate(f.Text("LONG"), 180, out var lon))
-            return ReadItem.Fail(new RowError(n, "LONG", $"longitude invalide « {f.Text("LONG")} »"));
-        if (lat is null != lon is null)
-            return ReadItem.Fail(new RowError(n, lat is null ? "LAT" : "LONG", "latitude et longitude vont ensemble"));
+        if (!FieldRules.TryPoint(n, f.Text("LAT"), f.Text("LONG"), "LAT", "LONG", out var lat, out var lon, out var pointError))
+            return ReadItem.Fail(pointError!);
 
         var warnings = new List<RowError>();
         var insee = FieldRules.LeadingZero(f.Text("INSEECOM"))?.ToUpperInvariant();

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using OpenFabriques.Geo.Codes;
 using OpenFabriques.Geo.Formats.Csv;
 using OpenFabriques.Geo.Model;
@@ -35,19 +34,8 @@ public sealed class FranceServicesReader : ILieuReader
     public string Format => "france-services";
 
     /// <inheritdoc />
-    public async IAsyncEnumerable<ReadItem> ReadAsync(Stream stream, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        var (table, notice) = await CsvTable.OpenAsync(stream, Required, Columns, cancellationToken);
-        using (table)
-        {
-            if (notice is not null) yield return ReadItem.Notice(notice);
-            while (await table.ReadAsync())
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                yield return table.ShapeError() is { } shape ? ReadItem.Fail(shape) : Map(new CsvFieldSource(table));
-            }
-        }
-    }
+    public IAsyncEnumerable<ReadItem> ReadAsync(Stream stream, CancellationToken cancellationToken = default) =>
+        CsvRows.ReadAsync(stream, Required, Columns, _ => Map, cancellationToken);
 
     private static ReadItem Map(CsvFieldSource f)
     {
@@ -56,12 +44,8 @@ public sealed class FranceServicesReader : ILieuReader
         if (id is null) return ReadItem.Fail(new RowError(n, "id_fs", "champ obligatoire vide"));
         var nom = f.Text("lib_fs");
         if (nom is null) return ReadItem.Fail(new RowError(n, "lib_fs", "champ obligatoire vide"));
-        if (!FieldRules.TryCoordinate(f.Text("latitude"), 90, out var lat))
-            return ReadItem.Fail(new RowError(n, "latitude", $"latitude invalide « {f.Text("latitude")} »"));
-        if (!FieldRules.TryCoordinate(f.Text("longitude"), 180, out var lon))
-            return ReadItem.Fail(new RowError(n, "longitude", $"longitude invalide « {f.Text("longitude")} »"));
-        if (lat is null != lon is null)
-            return ReadItem.Fail(new RowError(n, lat is null ? "latitude" : "longitude", "latitude et longitude vont ensemble"));
+        if (!FieldRules.TryPoint(n, f.Text("latitude"), f.Text("longitude"), "latitude", "longitude", out var lat, out var lon, out var pointError))
+            return ReadItem.Fail(pointError!);
 
         var warnings = new List<RowError>();
         var insee = FieldRules.LeadingZero(f.Text("insee_com"))?.ToUpperInvariant();

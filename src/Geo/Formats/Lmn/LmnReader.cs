@@ -60,19 +60,10 @@ public sealed class LmnReader : ILieuReader
             yield return ReadItem.Notice(new RowError(1, string.Join(", ", unknown), "propriété(s) inconnue(s), ignorée(s)"));
     }
 
-    private static async IAsyncEnumerable<ReadItem> ReadCsvAsync(Stream stream, [EnumeratorCancellation] CancellationToken ct)
-    {
-        var (table, notice) = await CsvTable.OpenAsync(stream, LmnSchema.Required, LmnSchema.V1Fields.Concat(LmnSchema.V01Fields).ToList(), ct);
-        using (table)
+    private static IAsyncEnumerable<ReadItem> ReadCsvAsync(Stream stream, CancellationToken ct) =>
+        CsvRows.ReadAsync(stream, LmnSchema.Required, LmnSchema.V1Fields.Concat(LmnSchema.V01Fields).ToList(), table =>
         {
-            if (notice is not null) yield return ReadItem.Notice(notice);
             var v1 = LmnSchema.IsV1(table.Header) ?? true;
-            var fields = new CsvFieldSource(table);
-            while (await table.ReadAsync())
-            {
-                ct.ThrowIfCancellationRequested();
-                yield return table.ShapeError() is { } shape ? ReadItem.Fail(shape) : LmnRecordMapper.Map(fields, v1);
-            }
-        }
-    }
+            return fields => LmnRecordMapper.Map(fields, v1);
+        }, ct);
 }

@@ -31,12 +31,8 @@ internal static partial class LmnRecordMapper
         var codeInsee = f.Text("code_insee");
         if (codeInsee is not null && !InseeCodes.IsCommune(codeInsee))
             return ReadItem.Fail(new RowError(n, "code_insee", $"code INSEE invalide « {codeInsee} »"));
-        if (!FieldRules.TryCoordinate(f.Text("latitude"), 90, out var lat))
-            return ReadItem.Fail(new RowError(n, "latitude", $"latitude invalide « {f.Text("latitude")} »"));
-        if (!FieldRules.TryCoordinate(f.Text("longitude"), 180, out var lon))
-            return ReadItem.Fail(new RowError(n, "longitude", $"longitude invalide « {f.Text("longitude")} »"));
-        if (lat is null != lon is null)
-            return ReadItem.Fail(new RowError(n, lat is null ? "latitude" : "longitude", "latitude et longitude vont ensemble"));
+        if (!FieldRules.TryPoint(n, f.Text("latitude"), f.Text("longitude"), "latitude", "longitude", out var lat, out var lon, out var pointError))
+            return ReadItem.Fail(pointError!);
         if (!FieldRules.TryDate(f.Text("date_maj"), out var dateMaj))
             return ReadItem.Fail(new RowError(n, "date_maj", $"date invalide « {f.Text("date_maj")} » (attendu AAAA-MM-JJ)"));
 

@@ -29,28 +29,15 @@ public sealed class OpenFabriquesReader : ILieuReader
         await foreach (var item in items) yield return item;
     }
 
-    private static async IAsyncEnumerable<ReadItem> ReadCsvAsync(Stream stream, [EnumeratorCancellation] CancellationToken ct)
-    {
-        var (table, notice) = await CsvTable.OpenAsync(stream, LieuColumns.Required.ToList(), LieuColumns.All.ToList(), ct);
-        using (table)
+    private static IAsyncEnumerable<ReadItem> ReadCsvAsync(Stream stream, CancellationToken ct) =>
+        CsvRows.ReadAsync(stream, LieuColumns.Required.ToList(), LieuColumns.All.ToList(), table => _ =>
         {
-            if (notice is not null) yield return ReadItem.Notice(notice);
-            while (await table.ReadAsync())
-            {
-                ct.ThrowIfCancellationRequested();
-                if (table.ShapeError() is { } shape)
-                {
-                    yield return ReadItem.Fail(shape);
-                    continue;
-                }
-                string? T(string c) => table[c] is { Length: > 0 } v ? SpreadsheetSafety.Restore(v) : null;
-                var slugs = ListCodec.Split(T("services"));
-                var wording = ListCodec.Split(T("services_source"));
-                var services = slugs.Select((slug, i) => (Slug: slug, Source: i < wording.Count ? wording[i] : null));
-                yield return Build(table.Line, T, services, ListCodec.Split(T("labels")));
-            }
-        }
-    }
+            string? T(string c) => table[c] is { Length: > 0 } v ? SpreadsheetSafety.Restore(v) : null;
+            var slugs = ListCodec.Split(T("services"));
+            var wording = ListCodec.Split(T("services_source"));
+            var services = slugs.Select((slug, i) => (Slug: slug, Source: i < wording.Count ? wording[i] : null));
+            return Build(table.Line, T, services, ListCodec.Split(T("labels")));
+        }, ct);
 
     private static async IAsyncEnumerable<ReadItem> ReadGeoJsonAsync(Stream stream, [EnumeratorCancellation] CancellationToken ct)
     {
@@ -91,12 +78,8 @@ public sealed class OpenFabriquesReader : ILieuReader
         if (sourceId is null) return ReadItem.Fail(new RowError(n, "source_id", "champ obligatoire vide"));
         var nom = get("nom");
         if (nom is null) return ReadItem.Fail(new RowError(n, "nom", "champ obligatoire vide"));
-        if (!FieldRules.TryCoordinate(get("latitude"), 90, out var lat))
-            return ReadItem.Fail(new RowError(n, "latitude", $"latitude invalide « {get("latitude")} »"));
-        if (!FieldRules.TryCoordinate(get("longitude"), 180, out var lon))
-            return ReadItem.Fail(new RowError(n, "longitude", $"longitude invalide « {get("longitude")} »"));
-        if (lat is null != lon is null)
-            return ReadItem.Fail(new RowError(n, lat is null ? "latitude" : "longitude", "latitude et longitude vont ensemble"));
+        if (!FieldRules.TryPoint(n, get("latitude"), get("longitude"), "latitude", "longitude", out var lat, out var lon, out var pointError))
+            return ReadItem.Fail(pointError!);
         if (!FieldRules.TryDate(get("date_maj"), out var dateMaj))
             return ReadItem.Fail(new RowError(n, "date_maj", $"date invalide « {get("date_maj")} » (attendu AAAA-MM-JJ)"));
         var insee = get("code_insee");
