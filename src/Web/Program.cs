@@ -1,4 +1,5 @@
 using OpenFabriques.Web.Cli;
+using OpenFabriques.Web.Communes;
 using OpenFabriques.Web.Departements;
 using OpenFabriques.Web.Exports;
 using OpenFabriques.Web.Health;
@@ -20,6 +21,8 @@ app.MapPortalOpenApi();
 app.MapHealthApi();
 app.MapDepartementsApi();
 app.MapLieuxApi();
+app.MapLieuxQueryApi();
+app.MapCommunesApi();
 app.MapExportsApi();
 app.MapOgcApi();
 app.MapRazorPages().WithStaticAssets();

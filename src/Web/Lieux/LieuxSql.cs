@@ -27,4 +27,45 @@ internal static class LieuxSql
         WHERE l.geom IS NOT NULL AND {filtre}
         ORDER BY l.id
         """;
+
+    /// <summary>
+    /// A page of places as JSON objects, nearest first when a point is given (@lon/@lat, KNN on the
+    /// geography index), else in name order; with the distance in metres on the spheroid.
+    /// </summary>
+    public const string Page = """
+        SELECT json_build_object(
+            'id', l.id, 'nom', l.nom, 'adresse', l.adresse, 'code_postal', l.code_postal, 'commune', l.commune,
+            'departement', l.departement, 'lon', l.lon, 'lat', l.lat, 'labels', to_json(l.labels),
+            'services', coalesce((SELECT json_agg(ls.service_slug ORDER BY s.ordre) FROM lieux_services ls
+                                  JOIN services s ON s.slug = ls.service_slug WHERE ls.lieu_id = l.id), '[]'::json),
+            'distance_m', CASE WHEN @lon::float8 IS NULL OR l.geom IS NULL THEN NULL
+                               ELSE round(ST_Distance(l.geom::geography, ST_SetSRID(ST_MakePoint(@lon, @lat), 4326)::geography)) END)::text
+        FROM lieux l
+        WHERE {filtre} AND (@lon::float8 IS NULL OR l.geom IS NOT NULL)
+        ORDER BY CASE WHEN @lon::float8 IS NULL THEN NULL ELSE l.geom::geography <-> ST_SetSRID(ST_MakePoint(@lon, @lat), 4326)::geography END,
+                 l.nom, l.id
+        LIMIT @limit OFFSET @offset
+        """;
+
+    public const string Count = "SELECT count(*) FROM lieux l WHERE {filtre} AND (@lon::float8 IS NULL OR l.geom IS NOT NULL)";
+
+    /// <summary>How many of the filtered places offer each service (the filter on services itself left out).</summary>
+    public const string ServiceCounts = """
+        SELECT ls.service_slug, count(*) FROM lieux l JOIN lieux_services ls ON ls.lieu_id = l.id
+        WHERE {filtre} GROUP BY ls.service_slug
+        """;
+
+    /// <summary>The nearest places to a point, KNN on the geography index, with the distance in metres.</summary>
+    public const string Nearest = """
+        SELECT json_build_object(
+            'id', l.id, 'nom', l.nom, 'adresse', l.adresse, 'code_postal', l.code_postal, 'commune', l.commune,
+            'departement', l.departement, 'lon', l.lon, 'lat', l.lat,
+            'services', coalesce((SELECT json_agg(ls.service_slug ORDER BY s.ordre) FROM lieux_services ls
+                                  JOIN services s ON s.slug = ls.service_slug WHERE ls.lieu_id = l.id), '[]'::json),
+            'distance_m', round(ST_Distance(l.geom::geography, p.pt)))::text
+        FROM lieux l, (SELECT ST_SetSRID(ST_MakePoint(@lon, @lat), 4326)::geography AS pt) p
+        WHERE l.geom IS NOT NULL AND {filtre}
+        ORDER BY l.geom::geography <-> p.pt
+        LIMIT @limit
+        """;
 }

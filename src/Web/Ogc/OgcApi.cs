@@ -109,9 +109,9 @@ public static class OgcApi
             if (!c.Parameters.Contains(key))
                 return ParameterProblem.For(key, $"paramètre inconnu ; paramètres acceptés : {string.Join(", ", c.Parameters)}");
         }
-        if (!TryInt(r, "limit", DefaultLimit, 1, int.MaxValue, out var limit, out var problem)) return problem!;
+        if (!QueryNumbers.TryInt(r, "limit", DefaultLimit, 1, int.MaxValue, out var limit, out var problem)) return problem!;
         limit = Math.Min(limit, MaxLimit); // the standard caps, it does not refuse
-        if (!TryInt(r, "offset", 0, 0, int.MaxValue, out var offset, out problem)) return problem!;
+        if (!QueryNumbers.TryInt(r, "offset", 0, 0, int.MaxValue, out var offset, out problem)) return problem!;
         var parsed = LieuFilter.Parse(r.Query);
         if (parsed.Filter is not { } filter) return parsed.Problem();
 
@@ -218,16 +218,6 @@ public static class OgcApi
             p.Add(new NpgsqlParameter("codes", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = filter.Departements.ToArray() });
         });
 
-    private static bool TryInt(HttpRequest r, string name, int fallback, int min, int max, out int value, out IResult? problem)
-    {
-        problem = null;
-        value = fallback;
-        var text = r.Query[name].ToString();
-        if (text.Length == 0) return true;
-        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value) && value >= min && value <= max) return true;
-        problem = ParameterProblem.For(name, $"entier de {min} à {max} attendu, pas « {text} »");
-        return false;
-    }
 
     private static bool WantsHtml(HttpRequest r)
     {

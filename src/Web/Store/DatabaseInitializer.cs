@@ -31,6 +31,8 @@ public sealed partial class DatabaseInitializer(
         var o = options.Value;
         var loaded = await DepartementsLoader.LoadIfEmptyAsync(dataSource, o.DataPath("departements.geojson"), cancellationToken);
         if (loaded > 0) LogDepartements(logger, loaded);
+        var communes = await Communes.CommunesLoader.LoadIfEmptyAsync(dataSource, o.DataPath("communes.csv"), cancellationToken);
+        if (communes > 0) LogCommunes(logger, communes);
 
         if (loadDefaultDataset && !string.IsNullOrEmpty(o.DefaultDataset) && await IsEmptyAsync("lieux", cancellationToken))
         {
@@ -60,6 +62,9 @@ public sealed partial class DatabaseInitializer(
         await using var cmd = dataSource.CreateCommand(sql);
         return await cmd.ExecuteScalarAsync(cancellationToken) is null;
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Loaded {Count} communes")]
+    private static partial void LogCommunes(ILogger logger, int count);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Loaded {Count} départements")]
     private static partial void LogDepartements(ILogger logger, int count);
