@@ -15,7 +15,7 @@ public static class LieuxQueryApi
     public static IEndpointRouteBuilder MapLieuxQueryApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api").WithTags("Lieux").RequireCors(WebExtensions.OpenDataCors);
-        api.MapGet("/lieux", PageAsync)
+        api.MapGet("/lieux", HandlePageAsync)
             .WithSummary("Les lieux filtrés, par pages : {total, limit, offset, items, services}. Avec lat et lon, du plus proche au plus lointain, distance en mètres.")
             .WithQueryParameters([.. QueryParameter.Filters,
                 new QueryParameter("limit", $"Taille de la page (1 à {MaxPage}, 50 par défaut).", "integer"),
@@ -27,14 +27,23 @@ public static class LieuxQueryApi
         return app;
     }
 
-    private static async Task<IResult> PageAsync(HttpRequest request, NpgsqlDataSource db)
+    private static async Task<IResult> HandlePageAsync(HttpRequest request, NpgsqlDataSource db)
     {
         var parsed = LieuFilter.Parse(request.Query);
         if (parsed.Filter is not { } filter) return parsed.Problem();
         if (!QueryNumbers.TryInt(request, "limit", 50, 1, MaxPage, out var limit, out var problem)) return problem!;
         if (!QueryNumbers.TryInt(request, "offset", 0, 0, int.MaxValue, out var offset, out problem)) return problem!;
-        var point = LieuFilter.Point(request.Query);
-        var ct = request.HttpContext.RequestAborted;
+        var page = await PageAsync(db, filter, LieuFilter.Point(request.Query), limit, offset, request.HttpContext.RequestAborted);
+        return TypedResults.Ok(new { total = page.Total, limit, offset, items = page.Items, services = page.Services });
+    }
+
+    /// <summary>A page of filtered places (nearest first from <paramref name="point"/>), their total and the count per service.</summary>
+    public sealed record Page(long Total, IReadOnlyList<JsonElement> Items, IReadOnlyDictionary<string, long> Services);
+
+    public static async Task<Page> PageAsync(NpgsqlDataSource db, LieuFilter filter, (double Lat, double Lon)? point, int limit, int offset, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(filter);
         var (where, parameters) = filter.ToSql();
         void Point(NpgsqlParameterCollection p)
         {
@@ -67,7 +76,7 @@ public static class LieuxQueryApi
             await using var reader = await facets.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct)) services[reader.GetString(0)] = reader.GetInt64(1);
         }
-        return TypedResults.Ok(new { total, limit, offset, items, services });
+        return new Page(total, items, services);
     }
 
     private static async Task<IResult> NearestAsync(HttpRequest request, NpgsqlDataSource db)

@@ -24,6 +24,15 @@ public sealed class PortalOptions
     public string TileAttribution { get; set; } =
         "&copy; <a href=\"https://www.openstreetmap.org/copyright\">les contributeurs d’OpenStreetMap</a>";
 
+    /// <summary>
+    /// The national address API (Base Adresse Nationale) the browser asks to place a full address;
+    /// empty to offer communes and postcodes only.
+    /// </summary>
+    public string AddressApiUrl { get; set; } = "https://api-adresse.data.gouv.fr/search/";
+
+    /// <summary>Where « signaler une erreur » writes to (an e-mail address of the maintainers); empty to point to the sources instead.</summary>
+    public string SignalementEmail { get; set; } = "";
+
     /// <summary>Absolute path of a file under <see cref="DataDirectory"/>.</summary>
     public string DataPath(string relative) =>
         Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, DataDirectory, relative));

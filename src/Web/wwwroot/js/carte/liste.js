@@ -1,52 +1,55 @@
-// The list equivalent of the map: the places inside the current view, kept in step with it.
-const MAX_ITEMS = 50;
+// The list equivalent of the map: the places nearest to the chosen point (with their distance), or the
+// places inside the current view. Choosing an item shows its marker; opening a marker highlights its item.
+const fr = new Intl.NumberFormat('fr-FR');
 
-export function createList({ map, cluster, markers, list, status }) {
-  const itemsByMarker = new Map();
+export function distanceTexte(m) {
+  if (m === null || m === undefined) return '';
+  return m < 1000 ? `${fr.format(Math.round(m))} m` : `${new Intl.NumberFormat('fr-FR', { maximumFractionDigits: m < 10000 ? 1 : 0 }).format(m / 1000)} km`;
+}
 
-  function select(marker) {
+export function creerListe({ map, cluster, liste }) {
+  const items = new Map();
+
+  function montrer(marker) {
     cluster.zoomToShowLayer(marker, () => marker.openPopup());
   }
 
-  function render() {
-    const bounds = map.getBounds();
-    const visible = markers.filter((m) => bounds.contains(m.getLatLng()));
-    visible.sort((a, b) => a.feature.properties.nom.localeCompare(b.feature.properties.nom, 'fr'));
-    list.replaceChildren();
-    itemsByMarker.clear();
-    for (const marker of visible.slice(0, MAX_ITEMS)) {
-      const p = marker.feature.properties;
-      const item = document.createElement('li');
-      const button = document.createElement('button');
-      button.type = 'button';
-      button.className = 'lieu-bouton';
-      button.textContent = p.nom;
-      button.setAttribute('aria-describedby', `lieu-${p.id}-commune`);
-      button.addEventListener('click', () => select(marker));
-      const commune = document.createElement('span');
-      commune.id = `lieu-${p.id}-commune`;
-      commune.className = 'lieu-commune';
-      commune.textContent = [p.commune, p.services?.length ? `${p.services.length} service(s)` : null].filter(Boolean).join(' · ');
-      item.append(button, commune);
-      list.append(item);
-      itemsByMarker.set(marker, item);
+  function afficher(lieux, marqueurs) {
+    liste.replaceChildren();
+    items.clear();
+    for (const p of lieux) {
+      const li = document.createElement('li');
+      const lien = document.createElement('a');
+      lien.href = `/lieux/${p.id}`;
+      lien.className = 'lieu-lien';
+      lien.textContent = p.nom;
+      const details = document.createElement('span');
+      details.className = 'lieu-commune';
+      details.textContent = [p.commune ?? p.departement, p.services?.length ? `${p.services.length} service${p.services.length > 1 ? 's' : ''}` : null]
+        .filter(Boolean).join(' · ');
+      if (p.distance_m !== undefined && p.distance_m !== null) {
+        const d = document.createElement('span');
+        d.className = 'distance';
+        d.textContent = ` à ${distanceTexte(p.distance_m)}`;
+        details.append(d);
+      }
+      li.append(lien, details);
+      const marker = marqueurs.get(p.id);
+      if (marker) {
+        const bouton = document.createElement('button');
+        bouton.type = 'button';
+        bouton.className = 'lieu-bouton';
+        bouton.textContent = 'Voir sur la carte';
+        bouton.setAttribute('aria-label', `Voir ${p.nom} sur la carte`);
+        bouton.addEventListener('click', () => montrer(marker));
+        li.append(bouton);
+        items.set(marker, li);
+      }
+      liste.append(li);
     }
-    const n = visible.length;
-    const shown = Math.min(n, MAX_ITEMS);
-    status.textContent = n === 0
-      ? 'Aucun lieu dans cette zone de la carte.'
-      : n > MAX_ITEMS
-        ? `${n.toLocaleString('fr-FR')} lieux visibles sur la carte ; les ${shown} premiers par ordre alphabétique sont listés. Zoomez pour affiner.`
-        : `${n.toLocaleString('fr-FR')} lieu${n > 1 ? 'x' : ''} visible${n > 1 ? 's' : ''} sur la carte.`;
   }
 
-  map.on('popupopen', (event) => {
-    const item = itemsByMarker.get(event.popup._source);
-    item?.classList.add('lieu-selectionne');
-  });
-  map.on('popupclose', () => {
-    list.querySelectorAll('.lieu-selectionne').forEach((i) => i.classList.remove('lieu-selectionne'));
-  });
-  map.on('moveend', render);
-  render();
+  map.on('popupopen', (e) => items.get(e.popup._source)?.classList.add('lieu-selectionne'));
+  map.on('popupclose', () => liste.querySelectorAll('.lieu-selectionne').forEach((i) => i.classList.remove('lieu-selectionne')));
+  return { afficher };
 }

@@ -22,5 +22,9 @@ export function popupContent(properties) {
     }
     root.append(label, list);
   }
+  const fiche = document.createElement('a');
+  fiche.href = `/lieux/${properties.id}`;
+  fiche.textContent = 'Voir la fiche du lieu';
+  root.append(fiche);
   return root;
 }
