@@ -1,0 +1,108 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using OpenFabriques.Web.Store;
+
+namespace OpenFabriques.Web.Pages.Lieux;
+
+/// <summary>A place page, rendered on the server: what a resident needs, and schema.org data for search engines.</summary>
+public sealed class IndexModel(NpgsqlDataSource db, IOptions<PortalOptions> options) : PageModel
+{
+    public sealed record Lieu(long Id, string Source, string SourceId, string Nom, string? Adresse, string? CodePostal, string? CodeInsee,
+        string? Commune, string? Departement, string? DepartementNom, double? Lon, double? Lat, string? SiteWeb, string? Telephone,
+        string? Horaires, string? Typologie, string[] Labels, string? Description, DateOnly? DateMaj, DateTimeOffset ImportedAt);
+
+    public Lieu Place { get; private set; } = null!;
+    public IReadOnlyList<(string Slug, string Libelle, string Groupe, string Source)> Services { get; private set; } = [];
+    public IReadOnlyList<(long Id, string Nom, string? Commune, double Distance)> Voisins { get; private set; } = [];
+    public string JsonLd { get; private set; } = "{}";
+    public string CarteJson { get; private set; } = "{}";
+    public string Signalement { get; private set; } = "";
+
+    public async Task<IActionResult> OnGetAsync(long id, string? slug, CancellationToken ct)
+    {
+        await using (var cmd = db.CreateCommand(LieuSql.Lieu))
+        {
+            cmd.Parameters.AddWithValue("id", id);
+            await using var r = await cmd.ExecuteReaderAsync(ct);
+            if (!await r.ReadAsync(ct)) return NotFound();
+            string? T(int i) => r.IsDBNull(i) ? null : r.GetString(i);
+            Place = new Lieu(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), T(4), T(5), T(6), T(7), T(8), T(9),
+                r.IsDBNull(10) ? null : r.GetDouble(10), r.IsDBNull(11) ? null : r.GetDouble(11), T(12), T(13), T(14), T(15),
+                r.GetFieldValue<string[]>(16), T(17), r.IsDBNull(18) ? null : r.GetFieldValue<DateOnly>(18), r.GetFieldValue<DateTimeOffset>(19));
+        }
+        var canonical = Slug(Place.Nom);
+        if (slug is not null && slug != canonical) return RedirectPermanent($"/lieux/{id}/{canonical}");
+
+        var services = new List<(string, string, string, string)>();
+        await using (var cmd = db.CreateCommand(LieuSql.Services))
+        {
+            cmd.Parameters.AddWithValue("id", id);
+            await using var r = await cmd.ExecuteReaderAsync(ct);
+            while (await r.ReadAsync(ct)) services.Add((r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3)));
+        }
+        Services = services;
+        var voisins = new List<(long, string, string?, double)>();
+        await using (var cmd = db.CreateCommand(LieuSql.Voisins))
+        {
+            cmd.Parameters.AddWithValue("id", id);
+            await using var r = await cmd.ExecuteReaderAsync(ct);
+            while (await r.ReadAsync(ct)) voisins.Add((r.GetInt64(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.GetDouble(3)));
+        }
+        Voisins = voisins;
+
+        JsonLd = JsonSerializer.Serialize(new Dictionary<string, object?>
+        {
+            ["@context"] = "https://schema.org",
+            ["@type"] = "Place",
+            ["name"] = Place.Nom,
+            ["url"] = $"{Request.Scheme}://{Request.Host}/lieux/{id}/{canonical}",
+            ["address"] = new Dictionary<string, object?>
+            {
+                ["@type"] = "PostalAddress", ["streetAddress"] = Place.Adresse, ["postalCode"] = Place.CodePostal,
+                ["addressLocality"] = Place.Commune, ["addressCountry"] = "FR",
+            },
+            ["geo"] = Place.Lat is { } lat ? new Dictionary<string, object?> { ["@type"] = "GeoCoordinates", ["latitude"] = lat, ["longitude"] = Place.Lon } : null,
+            ["telephone"] = Place.Telephone,
+            ["sameAs"] = Place.SiteWeb,
+            ["description"] = Place.Description,
+            ["amenityFeature"] = services.Select(s => new Dictionary<string, object?> { ["@type"] = "LocationFeatureSpecification", ["name"] = s.Item2, ["value"] = true }),
+        }).Replace("</", "<\\/", StringComparison.Ordinal);
+        CarteJson = JsonSerializer.Serialize(new
+        {
+            tileUrl = options.Value.TileUrl, tileAttribution = options.Value.TileAttribution,
+            lat = Place.Lat, lon = Place.Lon, nom = Place.Nom,
+            voisins = voisins.Select(v => new { id = v.Item1, nom = v.Item2 }),
+        });
+        var address = options.Value.SignalementEmail;
+        var subject = Uri.EscapeDataString($"Erreur sur la fiche {id} : {Place.Nom}");
+        var body = Uri.EscapeDataString($"Fiche : {Request.Scheme}://{Request.Host}/lieux/{id}\nSource : {Place.Source} ({Place.SourceId})\n\nCe qui est faux :\n");
+        Signalement = string.IsNullOrEmpty(address) ? "/donnees#titre-licence" : $"mailto:{address}?subject={subject}&body={body}";
+        return Page();
+    }
+
+    public static string Distance(double m)
+    {
+        var fr = CultureInfo.GetCultureInfo("fr-FR");
+        return m < 1000 ? $"{m.ToString("0", fr)} m" : $"{(m / 1000).ToString(m < 10_000 ? "0.0" : "0", fr)} km";
+    }
+
+    /// <summary>The readable part of a place URL: lower case ASCII words joined by hyphens.</summary>
+    public static string Slug(string nom)
+    {
+        ArgumentNullException.ThrowIfNull(nom);
+        var sb = new StringBuilder();
+        foreach (var ch in nom.Normalize(NormalizationForm.FormD))
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(ch) == UnicodeCategory.NonSpacingMark) continue;
+            if (char.IsAsciiLetterOrDigit(ch)) sb.Append(char.ToLowerInvariant(ch));
+            else if (sb.Length > 0 && sb[^1] != '-') sb.Append('-');
+        }
+        var s = sb.ToString().Trim('-');
+        return s.Length > 60 ? s[..60].TrimEnd('-') : s;
+    }
+}
