@@ -57,7 +57,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async Task<IPage> OpenMapAsync(IPage page, string path = "/")
     {
         await page.GotoAsync(new Uri(BaseUrl, path).ToString());
-        await page.Locator("#carte[data-map-ready]").WaitForAsync();
+        await page.Locator("#carte[data-map-ready=\"true\"], #carte[data-map-ready=\"error\"]").WaitForAsync();
         var state = await page.Locator("#carte").GetAttributeAsync("data-map-ready");
         Assert.True(state == "true", $"map state {state}: {await page.Locator("#carte-erreur").TextContentAsync()}");
         return page;

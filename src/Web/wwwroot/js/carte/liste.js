@@ -40,7 +40,7 @@ export function creerListe({ map, cluster, liste }) {
         bouton.type = 'button';
         bouton.className = 'lieu-bouton';
         bouton.textContent = 'Voir sur la carte';
-        bouton.setAttribute('aria-label', `Voir ${p.nom} sur la carte`);
+        bouton.setAttribute('aria-label', `Voir sur la carte : ${p.nom}`);
         bouton.addEventListener('click', () => montrer(marker));
         li.append(bouton);
         items.set(marker, li);
