@@ -6,23 +6,22 @@ internal static class LieuxSql
     public static string With(string sql, string condition) => sql.Replace("{filtre}", condition, StringComparison.Ordinal);
 
     /// <summary>
-    /// The map's feed: one light GeoJSON Feature per located place (name, commune, département,
-    /// service labels), coordinates rounded to 6 decimals (about 10 cm).
+    /// The map's feed: one light GeoJSON Feature per located place (name, commune, département, service
+    /// slugs; the page knows their labels), coordinates rounded to 4 decimals (about 10 m): the lightest
+    /// feed that draws the map (5,000 places ≈ 150 KB compressed); distances come from the API.
     /// </summary>
     public const string MapFeatures = """
         SELECT json_build_object(
             'type', 'Feature',
             'id', l.id,
             'properties', json_build_object(
-                'id', l.id,
                 'nom', l.nom,
                 'commune', l.commune,
                 'departement', l.departement,
                 'services', coalesce((
-                    SELECT json_agg(s.libelle ORDER BY s.ordre)
-                    FROM lieux_services ls JOIN services s ON s.slug = ls.service_slug
-                    WHERE ls.lieu_id = l.id), '[]'::json)),
-            'geometry', ST_AsGeoJSON(l.geom, 6)::json)::text
+                    SELECT json_agg(ls.service_slug)
+                    FROM lieux_services ls WHERE ls.lieu_id = l.id), '[]'::json)),
+            'geometry', ST_AsGeoJSON(l.geom, 4)::json)::text
         FROM lieux l
         WHERE l.geom IS NOT NULL AND {filtre}
         ORDER BY l.id

@@ -26,6 +26,9 @@ public sealed class IndexModel(IOptions<PortalOptions> options, NpgsqlDataSource
     ];
 
     public string SettingsJson { get; private set; } = "{}";
+
+    /// <summary>URLs the page's module fetches first.</summary>
+    public IReadOnlyList<string> PremieresDonnees { get; private set; } = [];
     public LieuFilter Filter { get; private set; } = new();
     public string? Error { get; private set; }
     public string? Ou { get; private set; }
@@ -72,11 +75,16 @@ public sealed class IndexModel(IOptions<PortalOptions> options, NpgsqlDataSource
         (Total, Items, ServiceCounts) = (page.Total, page.Items, page.Services);
 
         var o = options.Value;
+        var filtres = Filter.ToQueryString();
+        // The first view's data, named exactly as the module asks it, so that the browser can fetch it
+        // while the scripts load (link rel=preload).
+        PremieresDonnees = [$"/api/lieux.geojson{(filtres.Length == 0 ? "?" : filtres)}", "/api/departements.geojson?carte=1"];
         SettingsJson = JsonSerializer.Serialize(new
         {
             tileUrl = o.TileUrl,
             tileAttribution = o.TileAttribution,
-            departementsUrl = "/api/departements.geojson",
+            departementsUrl = "/api/departements.geojson?carte=1",
+            services = OpenFabriques.Geo.Taxonomy.ServiceCatalog.All.ToDictionary(s => s.Slug, s => s.Libelle),
             lieuxUrl = "/api/lieux.geojson",
             listeUrl = "/api/lieux",
             prochesUrl = "/api/lieux/proches",

@@ -13,6 +13,7 @@ public sealed partial class DatabaseStartup(
 {
     private readonly CancellationTokenSource stopping = new();
     private Task? retries;
+    private int disposed;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -78,11 +79,17 @@ public sealed partial class DatabaseStartup(
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        await stopping.CancelAsync();
+        // The host may dispose its services before stopping them when its start-up was cut short.
+        if (Volatile.Read(ref disposed) == 0) await stopping.CancelAsync();
         if (retries is not null) await retries;
     }
 
-    public void Dispose() => stopping.Dispose();
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref disposed, 1) != 0) return;
+        stopping.Cancel(); // ends the retry loop, if any, before the source goes away
+        stopping.Dispose();
+    }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Database initialization failed")]
     private static partial void LogFailed(ILogger logger, Exception exception);

@@ -17,7 +17,8 @@ const METROPOLE = L.latLngBounds([41.3, -5.2], [51.1, 9.6]);
 const map = L.map(element, { zoomSnap: 0.5, maxZoom: 19 }).fitBounds(METROPOLE);
 if (settings.tileUrl) L.tileLayer(settings.tileUrl, { attribution: settings.tileAttribution, maxZoom: 19 }).addTo(map);
 map.attributionControl.addAttribution('Lieux : Hinaura / ANCT, Licence Ouverte 2.0');
-const cluster = L.markerClusterGroup({ showCoverageOnHover: false, chunkedLoading: true }).addTo(map);
+// One pass: chunked loading would spread 5,000 markers over several timer ticks and delay the ready state.
+const cluster = L.markerClusterGroup({ showCoverageOnHover: false, chunkedLoading: false }).addTo(map);
 const centre = L.layerGroup().addTo(map);
 const liste = creerListe({ map, cluster, liste: document.getElementById('liste-lieux') });
 let etat = lireEtat();
@@ -31,7 +32,7 @@ function signaler(message) {
 }
 
 async function json(url) {
-  const reponse = await fetch(url, { headers: { Accept: 'application/json' } });
+  const reponse = await fetch(url, { credentials: 'same-origin' });
   if (!reponse.ok) throw new Error(`${url} : HTTP ${reponse.status}`);
   return reponse.json();
 }
@@ -43,8 +44,8 @@ function dessinerLieux(collection) {
     const [lon, lat] = f.geometry.coordinates;
     const m = L.marker([lat, lon], { title: f.properties.nom, alt: f.properties.nom });
     m.feature = f;
-    m.bindPopup(() => popupContent(f.properties));
-    marqueurs.set(f.properties.id, m);
+    m.bindPopup(() => popupContent({ ...f.properties, id: f.id, services: f.properties.services.map((s) => settings.services[s] ?? s) }));
+    marqueurs.set(f.id, m);
     return m;
   });
   cluster.addLayers(liste);
@@ -53,7 +54,7 @@ function dessinerLieux(collection) {
 function visibles() {
   const b = map.getBounds();
   return [...marqueurs.values()].filter((m) => b.contains(m.getLatLng()))
-    .map((m) => ({ ...m.feature.properties, services: m.feature.properties.services }))
+    .map((m) => ({ ...m.feature.properties, id: m.feature.id }))
     .sort((a, b2) => a.nom.localeCompare(b2.nom, 'fr'));
 }
 
@@ -78,6 +79,7 @@ function vueDepuisUrl() {
 async function actualiser({ pousser }) {
   const version = ++versionDonnees;
   const q = filtres(etat).toString();
+  // Same URL as the page's preload when nothing changed: the browser already has the answer.
   element.dataset.mapReady = 'false';
   try {
     const [collection, page] = await Promise.all([
@@ -103,6 +105,7 @@ async function actualiser({ pousser }) {
     }
     if (pousser) window.history.pushState(null, '', versUrl(etat));
     signaler('');
+    await contours; // ready means everything drawn, boundaries included
     element.dataset.mapReady = 'true';
   } catch (e) {
     console.error(e);
@@ -184,14 +187,15 @@ document.querySelectorAll('[data-territoire]').forEach((b) => b.addEventListener
   departements?.eachLayer((l) => { if (l.feature.properties.code === b.dataset.territoire) map.fitBounds(l.getBounds()); });
 }));
 
-json(settings.departementsUrl).then((collection) => {
+// Boundaries and places load side by side; the boundaries go under the markers whenever they arrive.
+const contours = json(settings.departementsUrl).then((collection) => {
   departements = L.geoJSON(collection, {
     style: { className: 'departement', color: '#3d4a7a', weight: 1, fillColor: '#8fa1d6', fillOpacity: 0.08 },
     onEachFeature: (f, layer) => layer.bindTooltip(`${f.properties.nom} (${f.properties.code}) : ${fr.format(f.properties.lieux)} lieu${f.properties.lieux > 1 ? 'x' : ''}`, { sticky: true }),
   }).addTo(map);
   departements.bringToBack();
-  return actualiser({ pousser: false });
-}).catch((e) => {
+});
+Promise.all([contours, actualiser({ pousser: false })]).catch((e) => {
   console.error(e);
   signaler(`La carte n’a pas pu charger ses données (${e?.message ?? e}). Réessayez plus tard.`);
   element.dataset.mapReady = 'error';
