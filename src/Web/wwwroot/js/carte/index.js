@@ -12,13 +12,14 @@ const form = document.getElementById('recherche-form');
 const erreur = document.getElementById('carte-erreur');
 const compte = document.getElementById('liste-compte');
 const fr = new Intl.NumberFormat('fr-FR');
+const ordreAlphabetique = new Intl.Collator('fr').compare; // one collator: localeCompare builds one per call
 
 const METROPOLE = L.latLngBounds([41.3, -5.2], [51.1, 9.6]);
 const map = L.map(element, { zoomSnap: 0.5, maxZoom: 19 }).fitBounds(METROPOLE);
 if (settings.tileUrl) L.tileLayer(settings.tileUrl, { attribution: settings.tileAttribution, maxZoom: 19 }).addTo(map);
 map.attributionControl.addAttribution('Lieux : Hinaura / ANCT, Licence Ouverte 2.0');
 // One pass: chunked loading would spread 5,000 markers over several timer ticks and delay the ready state.
-const cluster = L.markerClusterGroup({ showCoverageOnHover: false, chunkedLoading: false }).addTo(map);
+const cluster = L.markerClusterGroup({ showCoverageOnHover: false, chunkedLoading: false, disableClusteringAtZoom: 15 }).addTo(map);
 const centre = L.layerGroup().addTo(map);
 const liste = creerListe({ map, cluster, liste: document.getElementById('liste-lieux') });
 let etat = lireEtat();
@@ -55,7 +56,7 @@ function visibles() {
   const b = map.getBounds();
   return [...marqueurs.values()].filter((m) => b.contains(m.getLatLng()))
     .map((m) => ({ ...m.feature.properties, id: m.feature.id }))
-    .sort((a, b2) => a.nom.localeCompare(b2.nom, 'fr'));
+    .sort((a, b2) => ordreAlphabetique(a.nom, b2.nom));
 }
 
 function listerVisibles(total) {
