@@ -7,31 +7,12 @@
 # resident memory (VmHWM), and times ogr2ogr writing the same places to GeoJSON. Prints a Markdown table.
 set -euo pipefail
 source "$(dirname "$0")/../lib.sh"
+source "$(dirname "$0")/common.sh"
 
 sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(100000 1000000)
-ensure_dotnet
-ensure_postgis
 apt_install gdal-bin curl
-build_portal
-dll="$ROOT/src/Web/bin/Release/net10.0/OpenFabriques.Web.dll"
-port=$(PG_ANY_PORT=1 pg_cluster_start bench 55440)
-work="$ROOT/.bench"
-mkdir -p "$work"
-psql_b() { "$PG_BIN/psql" -h 127.0.0.1 -p "$port" -U postgres "$@"; }
-
-load() { # load ROWS : database bench_export_ROWS with ROWS generated places
-  local rows=$1 db="bench_export_$1" file="$work/synthetique-$1.csv"
-  if psql_b -d "$db" -qtAc "SELECT count(*) FROM lieux" 2>/dev/null | grep -qx "$rows"; then return; fi
-  [ -s "$file" ] || DOTNET_gcServer=0 dotnet "$dll" generate --count "$rows" --seed 2026 --out "$file" >&2
-  "$PG_BIN/dropdb" -h 127.0.0.1 -p "$port" -U postgres --if-exists "$db"
-  "$PG_BIN/createdb" -h 127.0.0.1 -p "$port" -U postgres "$db"
-  ConnectionStrings__OpenFabriques="Host=127.0.0.1;Port=$port;Database=$db;Username=postgres" DOTNET_gcServer=0 \
-    dotnet "$dll" import --format openfabriques "$file" >/dev/null 2>&1
-  psql_b -d "$db" -qc "VACUUM ANALYZE"
-}
-
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+bench_start
 
 # ogr2ogr gets the same content as /exports/lieux.geojson: every column, services and labels as lists.
 same_content="SELECT l.id, l.source, l.source_id, l.nom, l.adresse, l.code_postal, l.code_insee, l.commune, l.departement,
@@ -42,14 +23,9 @@ FROM lieux l LEFT JOIN LATERAL (SELECT array_agg(ls.service_slug ORDER BY s.ordr
   WHERE ls.lieu_id = l.id) sv ON true ORDER BY l.id"
 rows_table=""
 for rows in "${sizes[@]}"; do
-  load "$rows"
   db="bench_export_$rows"
-  http=$(free_port)
-  ConnectionStrings__OpenFabriques="Host=127.0.0.1;Port=$port;Database=$db;Username=postgres" \
-    OpenFabriques__DefaultDataset="" Logging__LogLevel__Default=Warning \
-    dotnet "$dll" --urls "http://127.0.0.1:$http" --contentRoot "$ROOT/src/Web" >"$work/app-$rows.log" 2>&1 &
-  app=$!
-  for _ in $(seq 100); do curl -sf "http://127.0.0.1:$http/healthz" >/dev/null && break; sleep 0.2; done
+  bench_load "$rows" "$db"
+  read -r app http < <(bench_serve "$db")
   curl -s -o /dev/null "http://127.0.0.1:$http/exports/lieux.csv?departement=12" # warm-up
   rss_before=$(awk '/VmRSS/ {print int($2/1024)}' "/proc/$app/status")
   for file in lieux.geojson lieux.csv; do

@@ -7,24 +7,13 @@
 # Prints a Markdown table.
 set -euo pipefail
 source "$(dirname "$0")/../lib.sh"
+source "$(dirname "$0")/common.sh"
 
 small=${1:-100000}
 large=${2:-1000000}
-ensure_dotnet
-ensure_postgis
 apt_install gdal-bin time
-build_portal
-dll="$ROOT/src/Web/bin/Release/net10.0/OpenFabriques.Web.dll"
+bench_start
 export DOTNET_gcServer=0
-port=$(PG_ANY_PORT=1 pg_cluster_start bench 55440)
-work="$ROOT/.bench"
-mkdir -p "$work"
-
-gen() { # gen N -> file
-  local f="$work/synthetique-$1.csv"
-  [ -s "$f" ] || dotnet "$dll" generate --count "$1" --seed 2026 --out "$f" >&2
-  echo "$f"
-}
 
 fresh_db() { # fresh_db NAME -> connection string
   "$PG_BIN/dropdb" -h 127.0.0.1 -p "$port" -U postgres --if-exists "$1"
@@ -36,7 +25,7 @@ fresh_db() { # fresh_db NAME -> connection string
 # with the reference data (a first one-row import does that), then times the real import.
 measure() {
   local rows=$1 file cs seed
-  file=$(gen "$rows")
+  file=$(bench_generate "$rows")
   cs=$(fresh_db "bench_$rows")
   seed="$work/one.csv"
   head -2 "$file" > "$seed"
@@ -50,7 +39,7 @@ measure() {
 
 ogr() { # ogr ROWS -> seconds
   local rows=$1 file
-  file=$(gen "$rows")
+  file=$(bench_generate "$rows")
   fresh_db "ogr_$rows" >/dev/null
   "$PG_BIN/psql" -h 127.0.0.1 -p "$port" -U postgres -d "ogr_$rows" -qc "CREATE EXTENSION postgis"
   /usr/bin/time -f "%e %M" -o "$work/ogr-$rows" ogr2ogr -f PostgreSQL \

@@ -9,43 +9,15 @@
 # 200 warm-up requests; percentiles of curl's time_total. Prints a Markdown table.
 set -euo pipefail
 source "$(dirname "$0")/../lib.sh"
+source "$(dirname "$0")/common.sh"
 
-ensure_dotnet
-ensure_postgis
 apt_install chromium curl
 command -v npm >/dev/null || apt_install nodejs npm
-build_portal
-dll="$ROOT/src/Web/bin/Release/net10.0/OpenFabriques.Web.dll"
-port=$(PG_ANY_PORT=1 pg_cluster_start bench 55440)
-work="$ROOT/.bench"
-mkdir -p "$work"
+bench_start
 [ -d "$work/node_modules/playwright-core" ] || (cd "$work" && npm install --silent --no-save playwright-core@1.64.1 >/dev/null)
-psql_b() { "$PG_BIN/psql" -h 127.0.0.1 -p "$port" -U postgres "$@"; }
 
-load() { # load ROWS : database bench_portal_ROWS with ROWS generated places
-  local rows=$1 db="bench_portal_$1" file="$work/synthetique-$1.csv"
-  if psql_b -d "$db" -qtAc "SELECT count(*) FROM lieux" 2>/dev/null | grep -qx "$rows"; then return; fi
-  [ -s "$file" ] || DOTNET_gcServer=0 dotnet "$dll" generate --count "$rows" --seed 2026 --out "$file" >&2
-  "$PG_BIN/dropdb" -h 127.0.0.1 -p "$port" -U postgres --if-exists "$db"
-  "$PG_BIN/createdb" -h 127.0.0.1 -p "$port" -U postgres "$db"
-  ConnectionStrings__OpenFabriques="Host=127.0.0.1;Port=$port;Database=$db;Username=postgres" DOTNET_gcServer=0 \
-    dotnet "$dll" import --format openfabriques "$file" >/dev/null 2>&1
-  psql_b -d "$db" -qc "VACUUM ANALYZE"
-}
-
-serve() { # serve ROWS -> prints "PID PORT" of a portal on that database, without map tiles
-  local http
-  http=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-  ConnectionStrings__OpenFabriques="Host=127.0.0.1;Port=$port;Database=bench_portal_$1;Username=postgres" \
-    OpenFabriques__DefaultDataset="" OpenFabriques__TileUrl="" Logging__LogLevel__Default=Warning \
-    dotnet "$dll" --urls "http://127.0.0.1:$http" --contentRoot "$ROOT/src/Web" >"$work/portal-$1.log" 2>&1 &
-  local pid=$!
-  for _ in $(seq 150); do curl -sf "http://127.0.0.1:$http/healthz" >/dev/null && break; sleep 0.2; done
-  echo "$pid $http"
-}
-
-load 5000
-read -r pid http < <(serve 5000)
+bench_load 5000 bench_portal_5000
+read -r pid http < <(bench_serve bench_portal_5000)
 curl -s -o /dev/null "http://127.0.0.1:$http/" # the app's own warm-up (JIT), not the browser's cache
 cp "$ROOT/scripts/bench/first-view.mjs" "$work/" # resolves playwright-core from .bench/node_modules
 first=$(node "$work/first-view.mjs" "http://127.0.0.1:$http/" 5)
@@ -53,8 +25,8 @@ kill "$pid"; wait "$pid" 2>/dev/null || true
 ready=$(echo "$first" | python3 -c 'import json,sys; print(json.load(sys.stdin)["readyMs"])')
 kb=$(echo "$first" | python3 -c 'import json,sys; print(json.load(sys.stdin)["kilobytes"])')
 
-load 100000
-read -r pid http < <(serve 100000)
+bench_load 100000 bench_portal_100000
+read -r pid http < <(bench_serve bench_portal_100000)
 urls() { python3 -c "
 import random; random.seed($1)
 for _ in range($2): print('url = \"http://127.0.0.1:$http/api/lieux/proches?lat=%.5f&lon=%.5f&limit=10\"\noutput = \"/dev/null\"' % (random.uniform(42.5, 50.9), random.uniform(-4.5, 7.9)))

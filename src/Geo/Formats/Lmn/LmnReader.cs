@@ -17,25 +17,8 @@ public sealed class LmnReader : ILieuReader
     public string Format => "lmn";
 
     /// <inheritdoc />
-    public async IAsyncEnumerable<ReadItem> ReadAsync(Stream stream, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(stream);
-        await using var peekable = new PeekableStream(stream);
-        var json = IsJson((await peekable.PeekAsync(512, cancellationToken)).Span);
-        var items = json ? ReadJsonAsync(peekable, cancellationToken) : ReadCsvAsync(peekable, cancellationToken);
-        await foreach (var item in items) yield return item;
-    }
-
-    /// <summary>Whether the first significant byte (after spaces and a byte order mark) opens JSON.</summary>
-    internal static bool IsJson(ReadOnlySpan<byte> head)
-    {
-        foreach (var b in head)
-        {
-            if (b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n' or 0xEF or 0xBB or 0xBF) continue;
-            return b is (byte)'[' or (byte)'{';
-        }
-        return false;
-    }
+    public IAsyncEnumerable<ReadItem> ReadAsync(Stream stream, CancellationToken cancellationToken = default) =>
+        JsonOrCsv.ReadAsync(stream, ReadJsonAsync, ReadCsvAsync, cancellationToken);
 
     private static async IAsyncEnumerable<ReadItem> ReadJsonAsync(Stream stream, [EnumeratorCancellation] CancellationToken ct)
     {

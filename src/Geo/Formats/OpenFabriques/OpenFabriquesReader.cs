@@ -3,7 +3,6 @@ using System.Text.Json;
 using OpenFabriques.Geo.Codes;
 using OpenFabriques.Geo.Formats.Csv;
 using OpenFabriques.Geo.Formats.Json;
-using OpenFabriques.Geo.Formats.Lmn;
 using OpenFabriques.Geo.Model;
 using OpenFabriques.Geo.Taxonomy;
 
@@ -20,14 +19,8 @@ public sealed class OpenFabriquesReader : ILieuReader
     public string Format => "openfabriques";
 
     /// <inheritdoc />
-    public async IAsyncEnumerable<ReadItem> ReadAsync(Stream stream, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(stream);
-        await using var peekable = new PeekableStream(stream);
-        var json = LmnReader.IsJson((await peekable.PeekAsync(512, cancellationToken)).Span);
-        var items = json ? ReadGeoJsonAsync(peekable, cancellationToken) : ReadCsvAsync(peekable, cancellationToken);
-        await foreach (var item in items) yield return item;
-    }
+    public IAsyncEnumerable<ReadItem> ReadAsync(Stream stream, CancellationToken cancellationToken = default) =>
+        JsonOrCsv.ReadAsync(stream, ReadGeoJsonAsync, ReadCsvAsync, cancellationToken);
 
     private static IAsyncEnumerable<ReadItem> ReadCsvAsync(Stream stream, CancellationToken ct) =>
         CsvRows.ReadAsync(stream, LieuColumns.Required.ToList(), LieuColumns.All.ToList(), table => _ =>
