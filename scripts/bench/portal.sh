@@ -4,7 +4,8 @@
 # percentile with 100,000 places).
 #   scripts/bench/portal.sh
 # First view: Chromium (playwright-core from the npm registry, installed under .bench/) opens / on a new
-# profile five times; median of the bytes on the wire and of the time to data-map-ready. Nearest places:
+# profile five times after one uncounted visit that warms the server; median of the bytes on the wire
+# and of the time to data-map-ready. Nearest places:
 # 2,000 requests at random points of metropolitan France over one keep-alive connection (curl), after
 # 200 warm-up requests; percentiles of curl's time_total. Prints a Markdown table.
 set -euo pipefail

@@ -7,11 +7,11 @@ export function distanceTexte(m) {
   return m < 1000 ? `${fr.format(Math.round(m))} m` : `${new Intl.NumberFormat('fr-FR', { maximumFractionDigits: m < 10000 ? 1 : 0 }).format(m / 1000)} km`;
 }
 
-export function creerListe({ map, cluster, liste }) {
+export function creerListe({ map, cluster, ouvrir, liste }) {
   const items = new Map();
 
   function montrer(marker) {
-    cluster.zoomToShowLayer(marker, () => marker.openPopup());
+    cluster.zoomToShowLayer(marker, () => ouvrir(marker));
   }
 
   function afficher(lieux, marqueurs) {
