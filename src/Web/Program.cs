@@ -1,5 +1,6 @@
 using OpenFabriques.Web.Cli;
 using OpenFabriques.Web.Communes;
+using OpenFabriques.Web.Couverture;
 using OpenFabriques.Web.Departements;
 using OpenFabriques.Web.Exports;
 using OpenFabriques.Web.Health;
@@ -23,6 +24,7 @@ app.MapDepartementsApi();
 app.MapLieuxApi();
 app.MapLieuxQueryApi();
 app.MapCommunesApi();
+app.MapCouvertureApi();
 app.MapExportsApi();
 app.MapOgcApi();
 app.MapRazorPages().WithStaticAssets();

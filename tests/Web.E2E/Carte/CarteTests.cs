@@ -66,6 +66,7 @@ public class CarteTests(BrowserFixture portal)
     [InlineData("/lieux/1")]
     [InlineData("/departements/74")]
     [InlineData("/departements")]
+    [InlineData("/couverture")]
     [InlineData("/?ou=Annecy&service=aide-demarches-administratives")]
     public async Task The_pages_have_no_serious_accessibility_violation(string path)
     {
