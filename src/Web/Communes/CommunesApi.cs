@@ -27,10 +27,7 @@ public static class CommunesApi
     {
         var q = request.Query["q"].ToString().Trim();
         if (q.Length is < 2 or > 100) return ParameterProblem.For("q", "de 2 à 100 caractères");
-        var limitText = request.Query["limit"].ToString();
-        var limit = 8;
-        if (limitText.Length > 0 && (!int.TryParse(limitText, System.Globalization.CultureInfo.InvariantCulture, out limit) || limit is < 1 or > 20))
-            return ParameterProblem.For("limit", "entier de 1 à 20");
+        if (!QueryNumbers.TryInt(request, "limit", 8, 1, 20, out var limit, out var problem)) return problem!;
         var results = await SearchAsync(db, q, limit, request.HttpContext.RequestAborted);
         return TypedResults.Ok(results);
     }

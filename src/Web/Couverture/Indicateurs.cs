@@ -32,7 +32,7 @@ public static class Indicateurs
         var regions = lignes.GroupBy(l => (l.Region, l.RegionNom))
             .Select(g => new LigneCouverture(g.Key.Region, g.Key.RegionNom, g.Key.Region, g.Key.RegionNom,
                 g.Sum(l => l.Population), g.Sum(l => l.Lieux), g.Sum(l => l.LieuxService)))
-            .OrderBy(r => r.Nom, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("fr-FR"), false))
+            .OrderBy(r => r.Nom, StringComparer.Create(OpenFabriques.Web.Infrastructure.Francais.Culture, false))
             .ToList();
         var france = new LigneCouverture("FR", "France", "", "", lignes.Sum(l => l.Population), lignes.Sum(l => l.Lieux), lignes.Sum(l => l.LieuxService));
         return (regions, france);

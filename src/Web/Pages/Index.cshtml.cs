@@ -1,10 +1,10 @@
-using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using OpenFabriques.Web.Communes;
+using OpenFabriques.Web.Infrastructure;
 using OpenFabriques.Web.Lieux;
 using OpenFabriques.Web.Store;
 
@@ -94,11 +94,6 @@ public sealed class IndexModel(IOptions<PortalOptions> options, NpgsqlDataSource
         });
     }
 
-    public static string Distance(JsonElement item)
-    {
-        if (!item.TryGetProperty("distance_m", out var d) || d.ValueKind != JsonValueKind.Number) return "";
-        var m = d.GetDouble();
-        var fr = CultureInfo.GetCultureInfo("fr-FR");
-        return m < 1000 ? $"{m.ToString("0", fr)} m" : $"{(m / 1000).ToString(m < 10_000 ? "0.0" : "0", fr)} km";
-    }
+    public static string Distance(JsonElement item) =>
+        item.TryGetProperty("distance_m", out var d) && d.ValueKind == JsonValueKind.Number ? Francais.Distance(d.GetDouble()) : "";
 }

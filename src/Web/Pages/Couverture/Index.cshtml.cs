@@ -59,7 +59,7 @@ public sealed class IndexModel(NpgsqlDataSource db, IOptions<PortalOptions> opti
         var lignes = await OpenFabriques.Web.Couverture.Indicateurs.ParDepartementAsync(db, Service?.Slug, ct);
         (Regions, France) = OpenFabriques.Web.Couverture.Indicateurs.Totaux(lignes);
         Seuils = OpenFabriques.Web.Couverture.Indicateurs.Seuils(lignes.Select(Valeur));
-        var fr = StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("fr-FR"), false);
+        var fr = StringComparer.Create(OpenFabriques.Web.Infrastructure.Francais.Culture, false);
         Lignes = Tri switch
         {
             "nom" => lignes.OrderBy(l => l.Nom, fr).ToList(),
@@ -83,8 +83,8 @@ public sealed class IndexModel(NpgsqlDataSource db, IOptions<PortalOptions> opti
     public string Couleur(LigneCouverture l) => Classe(l) is var c && c < 0 ? CouleurAucun : Couleurs[Math.Min(c, Couleurs.Length - 1)];
 
     public string Texte(double v) => Indicateur == "lieux"
-        ? v.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("fr-FR"))
-        : v.ToString("0.0", System.Globalization.CultureInfo.GetCultureInfo("fr-FR"));
+        ? v.ToString("N0", OpenFabriques.Web.Infrastructure.Francais.Culture)
+        : v.ToString("0.0", OpenFabriques.Web.Infrastructure.Francais.Culture);
 
     public string Unite => Indicateur == "lieux" ? "lieux" : "lieux pour 100 000 habitants";
 

@@ -85,12 +85,6 @@ public sealed class IndexModel(NpgsqlDataSource db, IOptions<PortalOptions> opti
         return Page();
     }
 
-    public static string Distance(double m)
-    {
-        var fr = CultureInfo.GetCultureInfo("fr-FR");
-        return m < 1000 ? $"{m.ToString("0", fr)} m" : $"{(m / 1000).ToString(m < 10_000 ? "0.0" : "0", fr)} km";
-    }
-
     /// <summary>The readable part of a place URL: lower case ASCII words joined by hyphens.</summary>
     public static string Slug(string nom)
     {
