@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using OpenFabriques.Geo.Codes;
+using OpenFabriques.Web.Couverture;
 using OpenFabriques.Web.Store;
 
 namespace OpenFabriques.Web.Pages.Departements;
@@ -19,6 +20,12 @@ public sealed class DepartementModel(NpgsqlDataSource db, IOptions<PortalOptions
     public IReadOnlyList<(string Slug, string Libelle, long Lieux)> Services { get; private set; } = [];
     public IReadOnlyList<(long Id, string Nom, string? Commune, string? CodePostal, string Services)> Lieux { get; private set; } = [];
     public string CarteJson { get; private set; } = "{}";
+    public LigneCouverture Ligne { get; private set; } = null!;
+    public LigneCouverture RegionTotale { get; private set; } = null!;
+    public LigneCouverture FranceTotale { get; private set; } = null!;
+
+    /// <summary>Rank of the département by places per 100,000 inhabitants (1 = the best covered), ties sharing a rank.</summary>
+    public int Rang { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
     {
@@ -32,6 +39,13 @@ public sealed class DepartementModel(NpgsqlDataSource db, IOptions<PortalOptions
             if (!await r.ReadAsync(ct)) return NotFound();
             (Code, Nom, Region, Population, Total) = (r.GetString(0), r.GetString(1), r.GetString(2), r.GetInt32(3), r.GetInt64(4));
         }
+        var lignes = await Indicateurs.ParDepartementAsync(db, null, ct);
+        var (regions, france) = Indicateurs.Totaux(lignes);
+        Ligne = lignes.Single(l => l.Code == Code);
+        RegionTotale = regions.Single(r => r.Code == Ligne.Region);
+        FranceTotale = france;
+        Rang = 1 + lignes.Count(l => l.LieuxPour100000 > Ligne.LieuxPour100000);
+
         var services = new List<(string, string, long)>();
         await using (var cmd = db.CreateCommand(DepartementsPagesSql.Services))
         {
