@@ -12,4 +12,12 @@ internal static class CouvertureSql
         GROUP BY d.code
         ORDER BY d.code
         """;
+
+    /// <summary>Places offering each service, in the given départements.</summary>
+    public const string ServicesParDepartement = """
+        SELECT l.departement, ls.service_slug, count(*)
+        FROM lieux l JOIN lieux_services ls ON ls.lieu_id = l.id
+        WHERE l.departement = ANY(@codes)
+        GROUP BY l.departement, ls.service_slug
+        """;
 }
