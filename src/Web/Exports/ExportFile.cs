@@ -26,7 +26,7 @@ public sealed record ExportFile(string Name, string MediaType, string Extension)
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(filter);
         var (where, parameters) = filter.ToSql();
-        var sql = ExportsSql.With(this == LieuxServices ? ExportsSql.LieuxServices : ExportsSql.Lieux, where);
+        var sql = LieuFilter.Into(this == LieuxServices ? ExportsSql.LieuxServices : ExportsSql.Lieux, where);
         await using var cmd = db.CreateCommand(sql);
         cmd.CommandTimeout = 0;
         parameters(cmd.Parameters);

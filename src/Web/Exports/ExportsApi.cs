@@ -75,7 +75,7 @@ public static class ExportsApi
 
         var sources = new List<object>();
         var (where, parameters) = filter.ToSql();
-        await using (var cmd = db.CreateCommand(ExportsSql.With(ExportsSql.Sources, where)))
+        await using (var cmd = db.CreateCommand(LieuFilter.Into(ExportsSql.Sources, where)))
         {
             parameters(cmd.Parameters);
             await using var reader = await cmd.ExecuteReaderAsync(ct);

@@ -3,9 +3,6 @@ namespace OpenFabriques.Web.Exports;
 /// <summary>The export queries; <c>{filtre}</c> stands for the condition of a <see cref="Lieux.LieuFilter"/> (fixed fragments only).</summary>
 internal static class ExportsSql
 {
-    /// <summary>The query with the filter's condition in place.</summary>
-    public static string With(string sql, string condition) => sql.Replace("{filtre}", condition, StringComparison.Ordinal);
-
     /// <summary>One row per place, its services in taxonomy order as two aligned arrays: feeds the CSV and GeoJSON writers.</summary>
     public const string Lieux = """
         SELECT l.id, l.source, l.source_id, l.nom, l.adresse, l.code_postal, l.code_insee, l.commune, l.departement,

@@ -94,6 +94,16 @@ public sealed record LieuFilter
     }
 
     /// <summary>
+    /// A query template with <c>{filtre}</c> where the condition of <see cref="ToSql"/> goes (the
+    /// condition is made of fixed fragments; values travel as parameters).
+    /// </summary>
+    public static string Into(string template, string condition)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        return template.Replace("{filtre}", condition, StringComparison.Ordinal);
+    }
+
+    /// <summary>
     /// A SQL condition on the places table aliased <c>l</c> (always valid, "true" with no filter) and its
     /// parameters. Fragments are fixed; values only ever travel as parameters.
     /// </summary>

@@ -13,7 +13,7 @@ public static class LieuxApi
                 var parsed = LieuFilter.Parse(request.Query);
                 if (parsed.Filter is not { } filter) return parsed.Problem();
                 var (where, parameters) = filter.ToSql();
-                return new GeoJsonFeatureCollectionResult(db, LieuxSql.With(LieuxSql.MapFeatures, where), parameters);
+                return new GeoJsonFeatureCollectionResult(db, LieuFilter.Into(LieuxSql.MapFeatures, where), parameters);
             })
             .WithName("LieuxGeoJson")
             .WithSummary("Les lieux localisés, en GeoJSON léger pour la carte (nom, commune, département, services).")

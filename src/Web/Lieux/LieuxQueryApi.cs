@@ -52,14 +52,14 @@ public static class LieuxQueryApi
         }
 
         long total;
-        await using (var count = db.CreateCommand(LieuxSql.With(LieuxSql.Count, where)))
+        await using (var count = db.CreateCommand(LieuFilter.Into(LieuxSql.Count, where)))
         {
             parameters(count.Parameters);
             Point(count.Parameters);
             total = (long)(await count.ExecuteScalarAsync(ct))!;
         }
         var items = new List<JsonElement>();
-        await using (var page = db.CreateCommand(LieuxSql.With(LieuxSql.Page, where)))
+        await using (var page = db.CreateCommand(LieuFilter.Into(LieuxSql.Page, where)))
         {
             parameters(page.Parameters);
             Point(page.Parameters);
@@ -70,7 +70,7 @@ public static class LieuxQueryApi
         }
         var services = new Dictionary<string, long>();
         var (facetWhere, facetParameters) = (filter with { Services = [] }).ToSql();
-        await using (var facets = db.CreateCommand(LieuxSql.With(LieuxSql.ServiceCounts, facetWhere)))
+        await using (var facets = db.CreateCommand(LieuFilter.Into(LieuxSql.ServiceCounts, facetWhere)))
         {
             facetParameters(facets.Parameters);
             await using var reader = await facets.ExecuteReaderAsync(ct);
@@ -87,7 +87,7 @@ public static class LieuxQueryApi
             return ParameterProblem.For(request.Query.ContainsKey("lat") ? "lon" : "lat", "lat et lon sont obligatoires (WGS 84, point décimal)");
         if (!QueryNumbers.TryInt(request, "limit", 10, 1, MaxNearest, out var limit, out var problem)) return problem!;
         var (where, parameters) = filter.ToSql();
-        await using var cmd = db.CreateCommand(LieuxSql.With(LieuxSql.Nearest, where));
+        await using var cmd = db.CreateCommand(LieuFilter.Into(LieuxSql.Nearest, where));
         parameters(cmd.Parameters);
         cmd.Parameters.Add(new NpgsqlParameter("lon", NpgsqlDbType.Double) { Value = point.Lon });
         cmd.Parameters.Add(new NpgsqlParameter("lat", NpgsqlDbType.Double) { Value = point.Lat });

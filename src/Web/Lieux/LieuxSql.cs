@@ -2,9 +2,6 @@ namespace OpenFabriques.Web.Lieux;
 
 internal static class LieuxSql
 {
-    /// <summary>The query with the filter's condition in place.</summary>
-    public static string With(string sql, string condition) => sql.Replace("{filtre}", condition, StringComparison.Ordinal);
-
     /// <summary>
     /// The map's feed: one light GeoJSON Feature per located place (name, commune, département, service
     /// slugs; the page knows their labels), coordinates rounded to 4 decimals (about 10 m): the lightest

@@ -204,7 +204,7 @@ public static class OgcApi
     private static (string Count, string Page, Action<NpgsqlParameterCollection> Parameters) LieuxQueries(LieuFilter filter)
     {
         var (where, parameters) = filter.ToSql();
-        return (OgcSql.With(OgcSql.LieuxCount, where), OgcSql.With(OgcSql.LieuxPage, where), parameters);
+        return (LieuFilter.Into(OgcSql.LieuxCount, where), LieuFilter.Into(OgcSql.LieuxPage, where), parameters);
     }
 
     private static (string Count, string Page, Action<NpgsqlParameterCollection> Parameters) DepartementQueries(LieuFilter filter) =>

@@ -3,8 +3,6 @@ namespace OpenFabriques.Web.Ogc;
 /// <summary>Queries of the OGC API collections; <c>{filtre}</c> is a <see cref="Lieux.LieuFilter"/> condition.</summary>
 internal static class OgcSql
 {
-    public static string With(string sql, string condition) => sql.Replace("{filtre}", condition, StringComparison.Ordinal);
-
     public const string LieuxCount = "SELECT count(*) FROM lieux l WHERE l.geom IS NOT NULL AND {filtre}";
 
     /// <summary>A page of places as GeoJSON Features (the export's properties), in id order.</summary>

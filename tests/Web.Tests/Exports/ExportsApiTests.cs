@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
@@ -8,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OpenFabriques.Geo.Formats.OpenFabriques;
 using OpenFabriques.Geo.Model;
 using OpenFabriques.Web.Import;
+using OpenFabriques.Tests;
 
 namespace OpenFabriques.Web.Tests.Exports;
 
@@ -150,7 +150,7 @@ public class ExportsApiTests(PortalFixture portal)
         await File.WriteAllBytesAsync(path, bytes);
         try
         {
-            var info = await RunAsync("ogrinfo", "-ro", "-so", "-al", path);
+            var info = await ExternalProgram.RunAsync("ogrinfo", "-ro", "-so", "-al", path);
             Assert.Contains($"Feature Count: {features.Count}", info, StringComparison.Ordinal);
             Assert.Contains("Geometry: Point", info, StringComparison.Ordinal);
         }
@@ -160,14 +160,6 @@ public class ExportsApiTests(PortalFixture portal)
         }
     }
 
-    private static async Task<string> RunAsync(string program, params string[] args)
-    {
-        using var p = Process.Start(new ProcessStartInfo(program, args) { RedirectStandardOutput = true, RedirectStandardError = true })!;
-        var output = await p.StandardOutput.ReadToEndAsync();
-        await p.WaitForExitAsync();
-        Assert.True(p.ExitCode == 0, $"{program} failed: {await p.StandardError.ReadToEndAsync()}");
-        return output;
-    }
 
     [Fact]
     public async Task An_unchanged_dataset_answers_304_and_an_import_changes_the_etag()

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 using OpenFabriques.Tests;
@@ -34,15 +33,6 @@ public class OgcApiTests(SocketPortalFixture portal) : IClassFixture<SocketPorta
         return JsonDocument.Parse(await client.GetStringAsync(new Uri(path, UriKind.Relative))).RootElement.Clone();
     }
 
-    private static async Task<string> RunAsync(string program, params string[] args)
-    {
-        using var p = Process.Start(new ProcessStartInfo(program, args) { RedirectStandardOutput = true, RedirectStandardError = true })!;
-        var output = await p.StandardOutput.ReadToEndAsync();
-        var errors = await p.StandardError.ReadToEndAsync();
-        await p.WaitForExitAsync();
-        Assert.True(p.ExitCode == 0, $"{program} failed: {errors}");
-        return output;
-    }
 
     [Fact]
     public async Task Gdal_reads_every_feature_through_the_next_links()
@@ -52,7 +42,7 @@ public class OgcApiTests(SocketPortalFixture portal) : IClassFixture<SocketPorta
         try
         {
             // Pages of 100: GDAL follows « next » seven times for the 687 places.
-            await RunAsync("ogr2ogr", "-f", "GeoJSON", output, $"OAPIF:{portal.BaseUrl}ogc", "lieux", "-oo", "PAGE_SIZE=100");
+            await ExternalProgram.RunAsync("ogr2ogr", "-f", "GeoJSON", output, $"OAPIF:{portal.BaseUrl}ogc", "lieux", "-oo", "PAGE_SIZE=100");
             var features = JsonDocument.Parse(await File.ReadAllTextAsync(output)).RootElement.GetProperty("features");
 
             Assert.Equal(matched, features.GetArrayLength());
@@ -63,7 +53,7 @@ public class OgcApiTests(SocketPortalFixture portal) : IClassFixture<SocketPorta
         {
             File.Delete(output);
         }
-        var info = await RunAsync("ogrinfo", "-ro", "-so", $"OAPIF:{portal.BaseUrl}ogc", "departements");
+        var info = await ExternalProgram.RunAsync("ogrinfo", "-ro", "-so", $"OAPIF:{portal.BaseUrl}ogc", "departements");
         Assert.Contains("Feature Count: 101", info, StringComparison.Ordinal);
     }
 

@@ -17,5 +17,4 @@ internal static class DonneesSql
         ORDER BY s.n DESC, s.source
         """;
 
-    public static string With(string sql, string condition) => sql.Replace("{filtre}", condition, StringComparison.Ordinal);
 }

@@ -33,7 +33,7 @@ public sealed class IndexModel(NpgsqlDataSource db, PortalDb store) : PageModel
         Query = Filter.ToQueryString();
 
         var (where, parameters) = Filter.ToSql();
-        await using (var cmd = db.CreateCommand(DonneesSql.With(DonneesSql.Counts, where)))
+        await using (var cmd = db.CreateCommand(LieuFilter.Into(DonneesSql.Counts, where)))
         {
             parameters(cmd.Parameters);
             await using var reader = await cmd.ExecuteReaderAsync(ct);
