@@ -12,15 +12,19 @@ if (!outFile) { console.error('usage: node build-communes.mjs <cog> <codes-posta
 const communes = JSON.parse(readFileSync(join(cogDir, 'data/communes.json'), 'utf8')).filter(c => c.type === 'commune-actuelle');
 const postcodes = JSON.parse(readFileSync(join(cpDir, 'codes-postaux.json'), 'utf8'));
 
-// GeoNames: keep, per INSEE code (admin4), the most significant populated place.
+// GeoNames: keep, per INSEE code (admin4), the most significant populated place. GeoNames files the overseas
+// départements under their own country codes (Guadeloupe GP, Martinique MQ, Guyane GF, La Réunion RE, Mayotte YT).
+const FRANCE = new Set(['FR', 'GP', 'MQ', 'GF', 'RE', 'YT']);
 const rank = code => code === 'PPLC' ? 0 : code.startsWith('PPLA') ? 1 : code === 'PPL' ? 2 : 3;
 const points = new Map();
 for (const line of readFileSync(join(geoDir, 'dist/cities500.txt'), 'utf8').split('\n')) {
   const f = line.split('\t');
-  if (f[8] !== 'FR' || f[6] !== 'P' || !f[13]) continue;
+  // Mayotte's places carry the INSEE code as admin1, the others as admin4.
+  const insee = f[13] || (/^976\d\d$/.test(f[10]) ? f[10] : '');
+  if (!FRANCE.has(f[8]) || f[6] !== 'P' || !insee) continue;
   const candidate = { lat: +f[4], lon: +f[5], rank: rank(f[7]), population: +f[14] || 0 };
-  const best = points.get(f[13]);
-  if (!best || candidate.rank < best.rank || (candidate.rank === best.rank && candidate.population > best.population)) points.set(f[13], candidate);
+  const best = points.get(insee);
+  if (!best || candidate.rank < best.rank || (candidate.rank === best.rank && candidate.population > best.population)) points.set(insee, candidate);
 }
 
 const byPostcode = new Map();
