@@ -102,7 +102,11 @@ public static class ImportVerb
         if (r.Warnings.Count > 10) await o.WriteLineAsync($"  … et {r.Warnings.Count - 10} autres avertissements (--report pour la liste complète)");
         if (r.PruneSkippedBecause is { } skipped) await o.WriteLineAsync($"  --prune non appliqué : {skipped}");
         if (r.RefusedBecause is { } refused) await o.WriteLineAsync($"  fichier refusé : {refused}");
-        else if (import && r.ImportId is { } id) await o.WriteLineAsync($"  import n° {id} enregistré");
+        else if (import && r.ImportId is { } id)
+            await o.WriteLineAsync(string.Format(fr, "  import n° {0} enregistré en {1:0.0} s", id, r.Duree?.TotalSeconds ?? 0));
+        if (r.Distances is { } d)
+            await o.WriteLineAsync(string.Format(fr, "  distances aux lieux recalculées pour {0:N0} communes et {1} services en {2:0.0} s",
+                d.Communes, d.Services, d.Duree.TotalSeconds));
     }
 
     private static async Task WriteReportAsync(string path, ImportReport r)

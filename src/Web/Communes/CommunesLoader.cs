@@ -1,18 +1,30 @@
 using Npgsql;
+using OpenFabriques.Web.Import;
 
 namespace OpenFabriques.Web.Communes;
 
-/// <summary>Loads data/communes.csv into the communes table, once.</summary>
+/// <summary>
+/// Loads data/communes.csv into the communes table: the first time, and again whenever the file changes
+/// (its SHA-256 is kept), replacing the rows in one transaction.
+/// </summary>
 public static class CommunesLoader
 {
-    public static async Task<int> LoadIfEmptyAsync(NpgsqlDataSource dataSource, string path, CancellationToken ct)
+    private const string Fichier = "communes.csv";
+
+    /// <summary>The number of communes loaded; 0 when the table already holds this file.</summary>
+    public static async Task<int> LoadIfChangedAsync(NpgsqlDataSource dataSource, string path, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(dataSource);
+        var sha256 = await LieuxLoader.Sha256Async(path, ct);
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
-        await using (var any = new NpgsqlCommand(CommunesSql.Any, connection, tx))
+        await using (var lockCmd = new NpgsqlCommand(CommunesSql.Lock, connection, tx))
+            await lockCmd.ExecuteNonQueryAsync(ct);
+        await using (var known = new NpgsqlCommand(CommunesSql.Known, connection, tx))
         {
-            if (await any.ExecuteScalarAsync(ct) is not null) return 0;
+            known.Parameters.Add(new NpgsqlParameter { Value = Fichier });
+            known.Parameters.Add(new NpgsqlParameter { Value = sha256 });
+            if (await known.ExecuteScalarAsync(ct) is not null) return 0;
         }
         await using (var create = new NpgsqlCommand(CommunesSql.CreateStaging, connection, tx))
             await create.ExecuteNonQueryAsync(ct);
@@ -23,9 +35,17 @@ public static class CommunesLoader
             int n;
             while ((n = await file.ReadAsync(buffer, ct)) > 0) await writer.WriteAsync(buffer.AsMemory(0, n), ct);
         }
+        await using (var delete = new NpgsqlCommand(CommunesSql.DeleteAll, connection, tx))
+            await delete.ExecuteNonQueryAsync(ct);
         int loaded;
         await using (var insert = new NpgsqlCommand(CommunesSql.Insert, connection, tx))
             loaded = await insert.ExecuteNonQueryAsync(ct);
+        await using (var record = new NpgsqlCommand(CommunesSql.Record, connection, tx))
+        {
+            record.Parameters.Add(new NpgsqlParameter { Value = Fichier });
+            record.Parameters.Add(new NpgsqlParameter { Value = sha256 });
+            await record.ExecuteNonQueryAsync(ct);
+        }
         await tx.CommitAsync(ct);
         return loaded;
     }

@@ -2,7 +2,18 @@ namespace OpenFabriques.Web.Communes;
 
 internal static class CommunesSql
 {
-    public const string Any = "SELECT 1 FROM communes LIMIT 1";
+    /// <summary>Two portals starting together load the file once.</summary>
+    public const string Lock = "SELECT pg_advisory_xact_lock(hashtext('openfabriques.communes'))";
+
+    /// <summary>Whether this version of the file is the one loaded ($1 file name, $2 SHA-256).</summary>
+    public const string Known = "SELECT 1 FROM donnees_reference WHERE fichier = $1 AND sha256 = $2";
+
+    public const string DeleteAll = "DELETE FROM communes";
+
+    public const string Record = """
+        INSERT INTO donnees_reference (fichier, sha256, charge_le) VALUES ($1, $2, now())
+        ON CONFLICT (fichier) DO UPDATE SET sha256 = EXCLUDED.sha256, charge_le = EXCLUDED.charge_le
+        """;
 
     public const string CreateStaging = """
         CREATE TEMP TABLE stage_communes (code text, nom text, departement text, population integer, codes_postaux text,

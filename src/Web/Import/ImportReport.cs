@@ -22,6 +22,12 @@ public sealed record ImportReport
     /// <summary>Why --prune was not applied, when it was asked for and not applied.</summary>
     public string? PruneSkippedBecause { get; init; }
 
+    /// <summary>How long the load took, up to the commit of the places.</summary>
+    public TimeSpan? Duree { get; init; }
+
+    /// <summary>The recomputation of the distance coverage that followed, when the places changed.</summary>
+    public Couverture.CalculDistances? Distances { get; init; }
+
     /// <summary>Records accepted and loaded (inserted, updated or unchanged).</summary>
     public int Loaded => Inserted + Updated + Unchanged;
 }

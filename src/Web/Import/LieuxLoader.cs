@@ -4,6 +4,7 @@ using NpgsqlTypes;
 using OpenFabriques.Geo.Formats;
 using OpenFabriques.Geo.Model;
 using OpenFabriques.Geo.Taxonomy;
+using OpenFabriques.Web.Couverture;
 
 namespace OpenFabriques.Web.Import;
 
@@ -12,8 +13,10 @@ namespace OpenFabriques.Web.Import;
 /// checks and an upsert by (source, source_id), all in one transaction. A failed, refused or
 /// interrupted load leaves the stored data exactly as it was; loading the same data twice changes nothing.
 /// Memory stays flat whatever the size of the file: rows stream from the reader to the server.
+/// Once the places are committed, an import that changed them recomputes the distance coverage
+/// (<see cref="CouvertureDistances"/>), in its own transaction.
 /// </summary>
-public sealed class LieuxLoader(NpgsqlDataSource dataSource)
+public sealed class LieuxLoader(NpgsqlDataSource dataSource, CouvertureDistances distances)
 {
     /// <summary>Reads a file with <paramref name="reader"/> and loads it under <paramref name="source"/>.</summary>
     public async Task<ImportReport> ImportFileAsync(string path, ILieuReader reader, string source, CancellationToken cancellationToken,
@@ -40,6 +43,7 @@ public sealed class LieuxLoader(NpgsqlDataSource dataSource)
         ArgumentNullException.ThrowIfNull(origin);
         ArgumentNullException.ThrowIfNull(items);
         options ??= new LoadOptions();
+        var chrono = System.Diagnostics.Stopwatch.StartNew();
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var tx = await connection.BeginTransactionAsync(cancellationToken);
 
@@ -118,11 +122,13 @@ public sealed class LieuxLoader(NpgsqlDataSource dataSource)
         await ExecuteAsync(connection, tx, ImportSql.FinishImport, cancellationToken,
             importId, inserted, updated, unchanged, rejected.Count, withdrawn);
         await tx.CommitAsync(cancellationToken);
+        var duree = chrono.Elapsed;
+        var calcul = inserted + updated + withdrawn > 0 ? await distances.RecalculerAsync(cancellationToken) : null;
         return new ImportReport
         {
             ImportId = importId, Source = origin.Source, Read = read, Inserted = inserted, Updated = updated,
             Unchanged = unchanged, Withdrawn = withdrawn, Rejected = rejected, Warnings = warnings,
-            PruneSkippedBecause = pruneSkipped,
+            PruneSkippedBecause = pruneSkipped, Duree = duree, Distances = calcul,
         };
     }
 

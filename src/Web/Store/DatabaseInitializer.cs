@@ -16,6 +16,7 @@ public sealed partial class DatabaseInitializer(
     IServiceScopeFactory scopes,
     NpgsqlDataSource dataSource,
     LieuxLoader loader,
+    Couverture.CouvertureDistances distances,
     IOptions<PortalOptions> options,
     ILogger<DatabaseInitializer> logger)
 {
@@ -31,7 +32,7 @@ public sealed partial class DatabaseInitializer(
         var o = options.Value;
         var loaded = await DepartementsLoader.LoadIfEmptyAsync(dataSource, o.DataPath("departements.geojson"), cancellationToken);
         if (loaded > 0) LogDepartements(logger, loaded);
-        var communes = await Communes.CommunesLoader.LoadIfEmptyAsync(dataSource, o.DataPath("communes.csv"), cancellationToken);
+        var communes = await Communes.CommunesLoader.LoadIfChangedAsync(dataSource, o.DataPath("communes.csv"), cancellationToken);
         if (communes > 0) LogCommunes(logger, communes);
 
         if (loadDefaultDataset && !string.IsNullOrEmpty(o.DefaultDataset) && await IsEmptyAsync("lieux", cancellationToken))
@@ -39,6 +40,13 @@ public sealed partial class DatabaseInitializer(
             var path = o.DataPath(o.DefaultDataset);
             var report = await loader.ImportFileAsync(path, new LmnReader(), o.DefaultDatasetSource, cancellationToken);
             LogDefaultDataset(logger, report.Inserted, report.Rejected.Count, path);
+        }
+
+        // After new communes, a start on an older schema, or an import interrupted before its distances were computed.
+        if (communes > 0 || await distances.EtatAsync(cancellationToken) is null or { Perime: true })
+        {
+            var calcul = await distances.RecalculerAsync(cancellationToken);
+            LogDistances(logger, calcul.Communes, calcul.Services, calcul.Duree.TotalSeconds);
         }
     }
 
@@ -65,6 +73,9 @@ public sealed partial class DatabaseInitializer(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Loaded {Count} communes")]
     private static partial void LogCommunes(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Computed the distances to the places: {Communes} communes, {Services} services, {Seconds:0.0} s")]
+    private static partial void LogDistances(ILogger logger, int communes, int services, double seconds);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Loaded {Count} départements")]
     private static partial void LogDepartements(ILogger logger, int count);

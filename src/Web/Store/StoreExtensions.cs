@@ -31,6 +31,7 @@ public static class StoreExtensions
             .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning)));
 
         builder.Services.AddSingleton<LieuxLoader>();
+        builder.Services.AddSingleton<Couverture.CouvertureDistances>();
         builder.Services.AddSingleton<DatabaseInitializer>();
         builder.Services.AddHostedService<DatabaseStartup>();
         return builder;

@@ -1,0 +1,76 @@
+using System.Diagnostics;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace OpenFabriques.Web.Couverture;
+
+/// <summary>What one computation of the distances did.</summary>
+public sealed record CalculDistances(int Communes, int Services, TimeSpan Duree);
+
+/// <summary>When the distances served were computed, and whether the places have changed since.</summary>
+public sealed record EtatDistances(DateTimeOffset CalculeLe, long ImportId, bool Perime);
+
+/// <summary>
+/// The distance coverage: for every commune with a point, the straight-line distance (on the spheroid) to
+/// the nearest place, and to the nearest place offering each service. Computed in PostGIS by KNN searches
+/// on geography indexes, after each import that changes the places, in one transaction: the pages always
+/// read a complete computation.
+/// </summary>
+public sealed class CouvertureDistances(NpgsqlDataSource dataSource)
+{
+    /// <summary>The distances of the indicators, in kilometres; the largest bounds the per-service computation.</summary>
+    public static readonly IReadOnlyList<int> SeuilsKm = [10, 20, 30];
+
+    public static int MaxKm => SeuilsKm[^1];
+
+    public async Task<CalculDistances> RecalculerAsync(CancellationToken ct)
+    {
+        var chrono = Stopwatch.StartNew();
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        await ExecuterAsync(connection, tx, DistancesSql.Lock, ct);
+        await ExecuterAsync(connection, tx, DistancesSql.Communes, ct);
+        await ExecuterAsync(connection, tx, DistancesSql.Tous, ct);
+        await ExecuterAsync(connection, tx, DistancesSql.AnalyserTous, ct);
+        await ExecuterAsync(connection, tx, DistancesSql.Vider, ct);
+        var communes = await ExecuterAsync(connection, tx, DistancesSql.InsererTous, ct);
+
+        var services = new List<string>();
+        await using (var cmd = new NpgsqlCommand(DistancesSql.Services, connection, tx))
+        await using (var r = await cmd.ExecuteReaderAsync(ct))
+        {
+            while (await r.ReadAsync(ct)) services.Add(r.GetString(0));
+        }
+        await ExecuterAsync(connection, tx, DistancesSql.CreerPoints, ct);
+        foreach (var service in services)
+        {
+            await ExecuterAsync(connection, tx, DistancesSql.ViderPoints, ct);
+            await ExecuterAsync(connection, tx, DistancesSql.Points, ct, ("service", service, NpgsqlDbType.Text));
+            await ExecuterAsync(connection, tx, DistancesSql.AnalyserPoints, ct);
+            await ExecuterAsync(connection, tx, DistancesSql.InsererService, ct,
+                ("service", service, NpgsqlDbType.Text), ("max", MaxKm * 1000.0, NpgsqlDbType.Double));
+        }
+        var duree = chrono.Elapsed;
+        await ExecuterAsync(connection, tx, DistancesSql.Enregistrer, ct, ("duree", (int)duree.TotalMilliseconds, NpgsqlDbType.Integer),
+            ("communes", communes, NpgsqlDbType.Integer), ("services", services.Count, NpgsqlDbType.Integer));
+        await tx.CommitAsync(ct);
+        return new CalculDistances(communes, services.Count, chrono.Elapsed);
+    }
+
+    /// <summary>The state of the computation; null when it never ran.</summary>
+    public async Task<EtatDistances?> EtatAsync(CancellationToken ct)
+    {
+        await using var cmd = dataSource.CreateCommand(DistancesSql.Etat);
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        if (!await r.ReadAsync(ct)) return null;
+        return new EtatDistances(r.GetFieldValue<DateTimeOffset>(0), r.GetInt64(1), r.GetBoolean(2));
+    }
+
+    private static async Task<int> ExecuterAsync(NpgsqlConnection c, NpgsqlTransaction tx, string sql, CancellationToken ct,
+        params (string Nom, object Valeur, NpgsqlDbType Type)[] parametres)
+    {
+        await using var cmd = new NpgsqlCommand(sql, c, tx) { CommandTimeout = 0 };
+        foreach (var (nom, valeur, type) in parametres) cmd.Parameters.Add(new NpgsqlParameter(nom, type) { Value = valeur });
+        return await cmd.ExecuteNonQueryAsync(ct);
+    }
+}
