@@ -67,6 +67,8 @@ public class CarteTests(BrowserFixture portal)
     [InlineData("/departements/74")]
     [InlineData("/departements")]
     [InlineData("/couverture")]
+    [InlineData("/couverture?indicateur=distance&distance=20&classes=egales")]
+    [InlineData("/couverture/methode")]
     [InlineData("/couverture/comparer?departement=74&departement=12")]
     [InlineData("/?ou=Annecy&service=aide-demarches-administratives")]
     public async Task The_pages_have_no_serious_accessibility_violation(string path)

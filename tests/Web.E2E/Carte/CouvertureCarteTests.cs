@@ -6,6 +6,8 @@ public class CouvertureCarteTests(BrowserFixture portal)
     [Theory]
     [InlineData("/couverture")]
     [InlineData("/couverture?indicateur=service&service=aide-demarches-administratives")]
+    [InlineData("/couverture?indicateur=distance&distance=10&service=aide-demarches-administratives")]
+    [InlineData("/couverture?indicateur=distance&distance=30&classes=egales")]
     public async Task The_choropleth_colours_match_the_table_classes(string path)
     {
         var (page, errors) = await portal.NewPageAsync();
@@ -23,8 +25,11 @@ public class CouvertureCarteTests(BrowserFixture portal)
             var shape = page.Locator($"#carte-couverture path.dep-{code}");
             Assert.Contains($"classe-{classe} ", (await shape.GetAttributeAsync("class"))! + " ", StringComparison.Ordinal);
             Assert.Equal(swatch, Rgb((await shape.GetAttributeAsync("fill"))!));
+            // Without any place of its own, a département has a dashed outline, whatever the indicator.
+            var aucun = await row.GetAttributeAsync("data-aucun-lieu") == "true";
+            Assert.Equal(aucun, await shape.GetAttributeAsync("stroke-dasharray") is { Length: > 0 });
         }
-        Assert.True(await page.Locator("tr[data-classe=\"-1\"]").CountAsync() > 0, "no département flagged without places");
+        Assert.True(await page.Locator("tr[data-aucun-lieu=\"true\"]").CountAsync() > 0, "no département flagged without places");
         Assert.Empty(errors);
     }
 

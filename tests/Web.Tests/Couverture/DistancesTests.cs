@@ -1,5 +1,4 @@
 using System.Globalization;
-using CsvHelper;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using OpenFabriques.Geo.Model;
@@ -62,24 +61,11 @@ public class DistancesTests(EmptyPortalFixture portal) : IClassFixture<EmptyPort
         return list;
     }
 
-    private static double Haversine(double lon1, double lat1, double lon2, double lat2)
-    {
-        const double r = 6_371_008.8;
-        double Rad(double d) => d * Math.PI / 180;
-        var a = Math.Pow(Math.Sin(Rad(lat2 - lat1) / 2), 2) + Math.Cos(Rad(lat1)) * Math.Cos(Rad(lat2)) * Math.Pow(Math.Sin(Rad(lon2 - lon1) / 2), 2);
-        return 2 * r * Math.Asin(Math.Sqrt(a));
-    }
 
     private async Task<List<Dictionary<string, string>>> CsvAsync(string url)
     {
         using var client = portal.Factory.CreateClient();
-        using var reader = new StringReader(await client.GetStringAsync(new Uri(url, UriKind.Relative)));
-        using var csv = new CsvReader(reader, CultureInfo.InvariantCulture);
-        var rows = new List<Dictionary<string, string>>();
-        await csv.ReadAsync();
-        csv.ReadHeader();
-        while (await csv.ReadAsync()) rows.Add(csv.HeaderRecord!.ToDictionary(h => h, h => csv.GetField(h)!));
-        return rows;
+        return await client.CsvAsync(url);
     }
 
     [Fact]
@@ -125,7 +111,7 @@ public class DistancesTests(EmptyPortalFixture portal) : IClassFixture<EmptyPort
             foreach (var c in communes.Where(c => c.Lon is not null))
             {
                 var brute = sql[(service, c.Code)];
-                var haversine = offering.Min(p => Haversine(c.Lon!.Value, c.Lat!.Value, p.Lon, p.Lat));
+                var haversine = offering.Min(p => Outils.Haversine(c.Lon!.Value, c.Lat!.Value, p.Lon, p.Lat));
                 Assert.True(Math.Abs(brute - haversine) <= 0.001 * haversine + 1, $"{c.Code}: {brute} m in SQL, {haversine} m on the sphere");
                 if (service.Length == 0 || brute <= 30_000)
                 {

@@ -1,5 +1,6 @@
 // The choropleth of /couverture: each département takes the colour of the class the server gave it in the
-// table (the same numbers, the same classes); the table is the accessible equivalent.
+// table (the same numbers, the same classes); the table is the accessible equivalent. A département
+// without any place of its own has a dashed outline, whatever the indicator.
 const L = window.L;
 const element = document.getElementById('carte-couverture');
 const s = JSON.parse(element.dataset.carte);
@@ -8,13 +9,14 @@ if (s.tileUrl) L.tileLayer(s.tileUrl, { attribution: s.tileAttribution, maxZoom:
 fetch(s.departementsUrl).then((r) => r.json()).then((collection) => {
   L.geoJSON(collection, {
     style: (f) => {
-      const c = s.classes[f.properties.code];
-      const couleur = c.classe < 0 ? s.aucun : s.couleurs[c.classe];
-      return { className: `departement classe-${c.classe} dep-${f.properties.code}`, color: '#555', weight: 0.7, fillColor: couleur, fillOpacity: 0.9, dashArray: c.classe < 0 ? '3' : null };
+      const d = s.departements[f.properties.code];
+      return {
+        className: `departement classe-${d.classe} dep-${f.properties.code}`,
+        color: '#555', weight: d.aucunLieu ? 1.2 : 0.7, fillColor: d.couleur, fillOpacity: 0.9, dashArray: d.aucunLieu ? '3' : null,
+      };
     },
     onEachFeature: (f, layer) => {
-      const c = s.classes[f.properties.code];
-      layer.bindTooltip(`${c.nom} (${f.properties.code}) : ${c.classe < 0 ? 'aucun lieu' : `${c.valeur} ${s.unite}`}`, { sticky: true });
+      layer.bindTooltip(s.departements[f.properties.code].texte, { sticky: true });
     },
   }).addTo(map);
   element.dataset.mapReady = 'true';
