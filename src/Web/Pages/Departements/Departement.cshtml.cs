@@ -9,8 +9,19 @@ using OpenFabriques.Web.Store;
 
 namespace OpenFabriques.Web.Pages.Departements;
 
-/// <summary>A département: its places (list and map), the services present and absent, its exports.</summary>
-public sealed class DepartementModel(NpgsqlDataSource db, IOptions<PortalOptions> options) : PageModel
+/// <summary>A commune farther than the chosen distance from any place, and the nearest place (null when there is none).</summary>
+public sealed record CommuneEloignee(string Code, string Nom, long Population, double Lon, double Lat, double? DistanceM,
+    long? LieuId, string? LieuNom, string? LieuCommune, string? LieuDepartement);
+
+/// <summary>A place that is the nearest one for some of the uncovered communes.</summary>
+public sealed record LieuLePlusProche(long Id, string Nom, string? Commune, string? Departement, int Communes, long Population,
+    double DistanceMin, double DistanceMax);
+
+/// <summary>
+/// A département: its places (list and map), its coverage beside its region's and France's, the services
+/// present and absent, the communes far from any place and the places nearest to them, its exports.
+/// </summary>
+public sealed class DepartementModel(NpgsqlDataSource db, CouvertureDistances distances, IOptions<PortalOptions> options) : PageModel
 {
     public string Code { get; private set; } = "";
     public string Nom { get; private set; } = "";
@@ -24,6 +35,17 @@ public sealed class DepartementModel(NpgsqlDataSource db, IOptions<PortalOptions
     public LigneCouverture RegionTotale { get; private set; } = null!;
     public LigneCouverture FranceTotale { get; private set; } = null!;
 
+    /// <summary>The distance beyond which a commune counts as uncovered, in kilometres (?distance=, 10 by default).</summary>
+    public int Km { get; private set; } = CouvertureDistances.SeuilsKm[0];
+
+    public EtatDistances? Distances { get; private set; }
+
+    /// <summary>Communes farther than <see cref="Km"/> from any place, the most populated first.</summary>
+    public IReadOnlyList<CommuneEloignee> Eloignees { get; private set; } = [];
+
+    /// <summary>The places nearest to the uncovered communes, by the population they are nearest to.</summary>
+    public IReadOnlyList<LieuLePlusProche> PlusProches { get; private set; } = [];
+
     /// <summary>Rank of the département by places per 100,000 inhabitants (1 = the best covered), ties sharing a rank.</summary>
     public int Rang { get; private set; }
 
@@ -31,7 +53,15 @@ public sealed class DepartementModel(NpgsqlDataSource db, IOptions<PortalOptions
     {
         var normalised = InseeCodes.NormaliseDepartement(code);
         if (normalised is null) return NotFound();
-        if (normalised != code) return RedirectPermanent($"/departements/{normalised}");
+        if (normalised != code) return RedirectPermanent($"/departements/{normalised}{Request.QueryString}");
+        var km = Request.Query["distance"].ToString();
+        if (km.Length > 0)
+        {
+            if (!int.TryParse(km, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var k)
+                || !CouvertureDistances.SeuilsKm.Contains(k))
+                return BadRequest($"distance : {string.Join(", ", CouvertureDistances.SeuilsKm)} (km), pas « {km} »");
+            Km = k;
+        }
         await using (var cmd = db.CreateCommand(DepartementsPagesSql.Departement))
         {
             cmd.Parameters.AddWithValue("code", normalised);
@@ -63,10 +93,35 @@ public sealed class DepartementModel(NpgsqlDataSource db, IOptions<PortalOptions
                 lieux.Add((r.GetInt64(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3), r.GetString(4)));
         }
         Lieux = lieux;
+
+        Distances = await distances.EtatAsync(ct);
+        var eloignees = new List<CommuneEloignee>();
+        await using (var cmd = db.CreateCommand(DepartementsPagesSql.CommunesEloignees))
+        {
+            cmd.Parameters.AddWithValue("code", Code);
+            cmd.Parameters.AddWithValue("distance", Km * 1000.0);
+            await using var r = await cmd.ExecuteReaderAsync(ct);
+            while (await r.ReadAsync(ct))
+            {
+                eloignees.Add(new CommuneEloignee(r.GetString(0), r.GetString(1), r.GetInt32(2), r.GetDouble(3), r.GetDouble(4),
+                    r.IsDBNull(5) ? null : r.GetDouble(5), r.IsDBNull(6) ? null : r.GetInt64(6), r.IsDBNull(7) ? null : r.GetString(7),
+                    r.IsDBNull(8) ? null : r.GetString(8), r.IsDBNull(9) ? null : r.GetString(9)));
+            }
+        }
+        Eloignees = eloignees;
+        PlusProches = eloignees.Where(c => c.LieuId is not null && c.LieuNom is not null)
+            .GroupBy(c => (Id: c.LieuId!.Value, Nom: c.LieuNom!, c.LieuCommune, c.LieuDepartement))
+            .Select(g => new LieuLePlusProche(g.Key.Id, g.Key.Nom, g.Key.LieuCommune, g.Key.LieuDepartement, g.Count(), g.Sum(c => c.Population),
+                g.Min(c => c.DistanceM!.Value), g.Max(c => c.DistanceM!.Value)))
+            .OrderByDescending(p => p.Population).ThenBy(p => p.Id)
+            .ToList();
+
         CarteJson = JsonSerializer.Serialize(new
         {
             tileUrl = options.Value.TileUrl, tileAttribution = options.Value.TileAttribution, code = Code,
             departementsUrl = "/api/departements.geojson", lieuxUrl = $"/api/lieux.geojson?departement={Code}",
+            km = Km,
+            eloignees = Eloignees.Select(c => new { nom = c.Nom, lon = c.Lon, lat = c.Lat, population = c.Population }),
         });
         return Page();
     }

@@ -26,4 +26,17 @@ internal static class DepartementsPagesSql
                          WHERE ls.lieu_id = l.id), '')
         FROM lieux l WHERE l.departement = @code ORDER BY l.commune NULLS LAST, l.nom, l.id
         """;
+
+    /// <summary>
+    /// The communes of the département farther than @distance metres from the nearest place (or with no place
+    /// at all), from the precomputed distances, with that nearest place: the most populated first.
+    /// </summary>
+    public const string CommunesEloignees = """
+        SELECT c.code, c.nom, c.population, c.lon, c.lat, k.distance_m, l.id, l.nom, l.commune, l.departement
+        FROM communes c
+        JOIN distances_communes k ON k.commune = c.code AND k.service = ''
+        LEFT JOIN lieux l ON l.id = k.lieu_id
+        WHERE c.departement = @code AND (k.distance_m IS NULL OR k.distance_m > @distance)
+        ORDER BY c.population DESC, c.nom, c.code
+        """;
 }

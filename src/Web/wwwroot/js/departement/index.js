@@ -1,4 +1,5 @@
-// Map of a département page: its outline and its places (the page lists them all without the map).
+// Map of a département page: its outline, its places, and the communes farther than the chosen distance from any
+// place (the page lists the places, and the most populated of those communes, without the map).
 const L = window.L;
 const element = document.getElementById('carte-departement');
 const s = JSON.parse(element.dataset.carte);
@@ -12,5 +13,9 @@ Promise.all([fetch(s.departementsUrl).then((r) => r.json()), fetch(s.lieuxUrl).t
     pointToLayer: (f, latlng) => L.circleMarker(latlng, { radius: 5, color: '#000091', fillOpacity: 0.7 })
       .bindPopup(() => { const a = document.createElement('a'); a.href = `/lieux/${f.properties.id}`; a.textContent = f.properties.nom; return a; }),
   }).addTo(map);
+  for (const c of s.eloignees) {
+    L.circleMarker([c.lat, c.lon], { radius: 3 + Math.min(6, Math.log10(1 + c.population)), color: '#b34000', weight: 1, fillColor: '#e4794a', fillOpacity: 0.6 })
+      .bindTooltip(`${c.nom} : ${c.population.toLocaleString('fr-FR')} habitants, à plus de ${s.km} km d'un lieu`).addTo(map);
+  }
   element.dataset.mapReady = 'true';
 }).catch((e) => { console.error(e); element.dataset.mapReady = 'error'; });
