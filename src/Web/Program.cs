@@ -25,6 +25,7 @@ app.MapLieuxApi();
 app.MapLieuxQueryApi();
 app.MapCommunesApi();
 app.MapCouvertureApi();
+app.MapFicheImage();
 app.MapExportsApi();
 app.MapOgcApi();
 app.MapRazorPages().WithStaticAssets();

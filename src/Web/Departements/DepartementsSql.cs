@@ -31,4 +31,29 @@ internal static class DepartementsSql
         LEFT JOIN (SELECT departement, count(*) AS n FROM lieux GROUP BY departement) c ON c.departement = d.code
         ORDER BY d.code
         """;
+
+    /// <summary>
+    /// A département drawn for a small static map: its simplified outline as an SVG path, in a local
+    /// equirectangular projection (longitudes scaled by the cosine of the middle latitude, y pointing down,
+    /// origin at the north-west corner), the size of that frame, its located places, and its communes
+    /// farther than @distance metres from any place, in the same frame.
+    /// </summary>
+    public const string MiniCarte = """
+        WITH d AS (
+            SELECT geom_carte AS g, ST_XMin(geom_carte) AS x0, ST_XMax(geom_carte) AS x1,
+                   ST_YMin(geom_carte) AS y0, ST_YMax(geom_carte) AS y1,
+                   cos(radians((ST_YMin(geom_carte) + ST_YMax(geom_carte)) / 2)) AS k
+            FROM departements WHERE code = @code)
+        SELECT (d.x1 - d.x0) * d.k, d.y1 - d.y0,
+               ST_AsSVG(ST_Affine(d.g, d.k, 0, 0, 1, -d.x0 * d.k, -d.y1), 0, 4),
+               coalesce((SELECT array_agg((l.lon - d.x0) * d.k ORDER BY l.id) FROM lieux l WHERE l.departement = @code AND l.geom IS NOT NULL), '{}'),
+               coalesce((SELECT array_agg(d.y1 - l.lat ORDER BY l.id) FROM lieux l WHERE l.departement = @code AND l.geom IS NOT NULL), '{}'),
+               coalesce((SELECT array_agg((c.lon - d.x0) * d.k ORDER BY c.code) FROM communes c
+                         JOIN distances_communes k ON k.commune = c.code AND k.service = ''
+                         WHERE c.departement = @code AND (k.distance_m IS NULL OR k.distance_m > @distance)), '{}'),
+               coalesce((SELECT array_agg(d.y1 - c.lat ORDER BY c.code) FROM communes c
+                         JOIN distances_communes k ON k.commune = c.code AND k.service = ''
+                         WHERE c.departement = @code AND (k.distance_m IS NULL OR k.distance_m > @distance)), '{}')
+        FROM d
+        """;
 }

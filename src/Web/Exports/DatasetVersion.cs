@@ -13,6 +13,9 @@ public sealed record DatasetVersion(long ImportId, DateTimeOffset? FinishedAt)
     /// <summary>The date of the data, for file names (today when nothing was ever imported).</summary>
     public string Date => (FinishedAt ?? DateTimeOffset.UtcNow).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>The date of the data as a sentence says it: « 22 novembre 2026 ».</summary>
+    public string DateLongue => (FinishedAt ?? DateTimeOffset.UtcNow).ToString("d MMMM yyyy", Infrastructure.Francais.Culture);
+
     public static async Task<DatasetVersion> ReadAsync(NpgsqlDataSource db, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);

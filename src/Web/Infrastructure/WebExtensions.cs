@@ -30,11 +30,38 @@ public static class WebExtensions
     public static WebApplication UsePortalWeb(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.Use(SecurityHeaders);
         app.UseResponseCompression();
         if (!app.Environment.IsDevelopment()) app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseCors();
         app.MapStaticAssets();
         return app;
+    }
+
+    /// <summary>The path of the embeddable cards: the only pages other sites may frame.</summary>
+    public const string Integrer = "/integrer";
+
+    /// <summary>
+    /// No content sniffing, no full URL in the Referer sent to other sites, and no framing by another site
+    /// (clickjacking) except for the embeddable cards, made for that.
+    /// </summary>
+    private static Task SecurityHeaders(HttpContext context, RequestDelegate next)
+    {
+        var integrable = context.Request.Path.StartsWithSegments(Integrer, StringComparison.Ordinal);
+        context.Response.OnStarting(() =>
+        {
+            var h = context.Response.Headers;
+            h.XContentTypeOptions = "nosniff";
+            h["Referrer-Policy"] = "strict-origin-when-cross-origin";
+            if (integrable) h.ContentSecurityPolicy = "frame-ancestors *";
+            else
+            {
+                h.ContentSecurityPolicy = "frame-ancestors 'self'";
+                h.XFrameOptions = "SAMEORIGIN";
+            }
+            return Task.CompletedTask;
+        });
+        return next(context);
     }
 }

@@ -69,6 +69,7 @@ public class CarteTests(BrowserFixture portal)
     [InlineData("/couverture")]
     [InlineData("/couverture?indicateur=distance&distance=20&classes=egales")]
     [InlineData("/couverture/methode")]
+    [InlineData("/integrer/departements/15")]
     [InlineData("/couverture/comparer?departement=74&departement=12")]
     [InlineData("/?ou=Annecy&service=aide-demarches-administratives")]
     public async Task The_pages_have_no_serious_accessibility_violation(string path)

@@ -120,4 +120,38 @@ public partial class ResidentTests(BrowserFixture portal)
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Savoie (73)");
         await context.DisposeAsync();
     }
+
+    [Fact]
+    public async Task A_local_authority_pastes_the_card_into_its_site_and_it_renders_without_javascript()
+    {
+        var context = await portal.Browser.NewContextAsync(new() { JavaScriptEnabled = false, Locale = "fr-FR" });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(portal.BaseUrl, "/departements/15").ToString());
+        var iframe = await page.Locator("#code-iframe").InputValueAsync();
+        var image = await page.Locator("#code-image").InputValueAsync();
+        var page15 = new Uri(portal.BaseUrl, "/departements/15").ToString();
+
+        // The authority's own site, on another origin, with both snippets and a frame of a page not made for it.
+        using var site = new SiteTiers($"<!DOCTYPE html><html lang=\"fr\"><title>Mairie</title><h1>Notre territoire</h1>{iframe}{image}"
+            + $"<iframe id=\"interdit\" src=\"{page15}\" title=\"page\"></iframe>");
+        await page.GotoAsync(site.Url.ToString());
+
+        var card = page.FrameLocator("iframe[title^=\"OpenFabriques\"]");
+        await Assertions.Expect(card.Locator("h1")).ToHaveTextAsync(new Regex(@"^Cantal \(15\)"));
+        var count = await portal.Database.ScalarAsync<long>("SELECT count(*) FROM lieux WHERE departement = '15' AND geom IS NOT NULL");
+        Assert.Equal(count, await card.Locator("svg circle.lieu").CountAsync());
+        var map = await card.Locator("svg.mini-carte").BoundingBoxAsync();
+        Assert.True(map is { Width: > 200, Height: > 150 }, "the map is not drawn");
+
+        // The image version is drawn too (it has a size once decoded), with its text alternative.
+        var img = page.Locator("img[src$=\"/integrer/departements/15.svg\"]");
+        await Assertions.Expect(img).ToHaveAttributeAsync("alt", new Regex(@"^Cantal \(15\) : \d+ lieux"));
+        await Assertions.Expect(img).ToHaveJSPropertyAsync("naturalWidth", 400);
+
+        // Other pages of the portal refuse to be framed by another site: Chromium shows its error page instead.
+        for (var i = 0; i < 50 && !page.Frames.Any(f => f.Url.StartsWith("chrome-error:", StringComparison.Ordinal)); i++) await Task.Delay(100);
+        Assert.Contains(page.Frames, f => f.Url.StartsWith("chrome-error:", StringComparison.Ordinal));
+        Assert.DoesNotContain(page.Frames, f => f.Url == page15);
+        await context.DisposeAsync();
+    }
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using OpenFabriques.Geo.Codes;
 using OpenFabriques.Web.Couverture;
+using OpenFabriques.Web.Departements;
 using OpenFabriques.Web.Store;
 
 namespace OpenFabriques.Web.Pages.Departements;
@@ -31,14 +32,22 @@ public sealed class DepartementModel(NpgsqlDataSource db, CouvertureDistances di
     public IReadOnlyList<(string Slug, string Libelle, long Lieux)> Services { get; private set; } = [];
     public IReadOnlyList<(long Id, string Nom, string? Commune, string? CodePostal, string Services)> Lieux { get; private set; } = [];
     public string CarteJson { get; private set; } = "{}";
-    public LigneCouverture Ligne { get; private set; } = null!;
-    public LigneCouverture RegionTotale { get; private set; } = null!;
-    public LigneCouverture FranceTotale { get; private set; } = null!;
+    /// <summary>The snippet that embeds the département's card in another site (an iframe).</summary>
+    public string CodeIframe =>
+        $"<iframe src=\"{Base}/integrer/departements/{Code}\" title=\"OpenFabriques : {Nom}\" width=\"400\" height=\"600\" style=\"border:0\" loading=\"lazy\"></iframe>";
+
+    /// <summary>The snippet for sites that accept neither iframes nor scripts: the card as an image, in a link to this page.</summary>
+    public string CodeImage =>
+        $"<a href=\"{Base}/departements/{Code}\"><img src=\"{Base}/integrer/departements/{Code}.svg\" width=\"400\" height=\"520\" alt=\"{System.Net.WebUtility.HtmlEncode(Fiche.Resume())}\"></a>";
+
+    private string Base => $"{Request.Scheme}://{Request.Host}";
+
+    /// <summary>Its indicators beside its region's and France's, its rank.</summary>
+    public FicheDepartement Fiche { get; private set; } = null!;
 
     /// <summary>The distance beyond which a commune counts as uncovered, in kilometres (?distance=, 10 by default).</summary>
     public int Km { get; private set; } = CouvertureDistances.SeuilsKm[0];
 
-    public EtatDistances? Distances { get; private set; }
 
     /// <summary>Communes farther than <see cref="Km"/> from any place, the most populated first.</summary>
     public IReadOnlyList<CommuneEloignee> Eloignees { get; private set; } = [];
@@ -46,8 +55,6 @@ public sealed class DepartementModel(NpgsqlDataSource db, CouvertureDistances di
     /// <summary>The places nearest to the uncovered communes, by the population they are nearest to.</summary>
     public IReadOnlyList<LieuLePlusProche> PlusProches { get; private set; } = [];
 
-    /// <summary>Rank of the département by places per 100,000 inhabitants (1 = the best covered), ties sharing a rank.</summary>
-    public int Rang { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
     {
@@ -69,12 +76,7 @@ public sealed class DepartementModel(NpgsqlDataSource db, CouvertureDistances di
             if (!await r.ReadAsync(ct)) return NotFound();
             (Code, Nom, Region, Population, Total) = (r.GetString(0), r.GetString(1), r.GetString(2), r.GetInt32(3), r.GetInt64(4));
         }
-        var lignes = await Indicateurs.ParDepartementAsync(db, null, ct);
-        var (regions, france) = Indicateurs.Totaux(lignes);
-        Ligne = lignes.Single(l => l.Code == Code);
-        RegionTotale = regions.Single(r => r.Code == Ligne.Region);
-        FranceTotale = france;
-        Rang = 1 + lignes.Count(l => l.LieuxPour100000 > Ligne.LieuxPour100000);
+        Fiche = (await FicheDepartement.LoadAsync(db, distances, Code, ct))!;
 
         var services = new List<(string, string, long)>();
         await using (var cmd = db.CreateCommand(DepartementsPagesSql.Services))
@@ -94,7 +96,6 @@ public sealed class DepartementModel(NpgsqlDataSource db, CouvertureDistances di
         }
         Lieux = lieux;
 
-        Distances = await distances.EtatAsync(ct);
         var eloignees = new List<CommuneEloignee>();
         await using (var cmd = db.CreateCommand(DepartementsPagesSql.CommunesEloignees))
         {
