@@ -8,7 +8,8 @@ internal static class CommunesSql
     /// <summary>Whether this version of the file is the one loaded ($1 file name, $2 SHA-256).</summary>
     public const string Known = "SELECT 1 FROM donnees_reference WHERE fichier = $1 AND sha256 = $2";
 
-    public const string DeleteAll = "DELETE FROM communes";
+    /// <summary>New communes: the distances computed for the old ones no longer hold (the worker computes them again).</summary>
+    public const string DeleteAll = "DELETE FROM communes; DELETE FROM distances_calcul";
 
     public const string Record = """
         INSERT INTO donnees_reference (fichier, sha256, charge_le) VALUES ($1, $2, now())

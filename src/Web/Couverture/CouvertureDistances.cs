@@ -23,12 +23,22 @@ public sealed class CouvertureDistances(NpgsqlDataSource dataSource)
 
     public static int MaxKm => SeuilsKm[^1];
 
-    public async Task<CalculDistances> RecalculerAsync(CancellationToken ct)
+    /// <summary>
+    /// Computes the distances again. With <paramref name="siPerime"/>, only when they were never computed or
+    /// an import has changed the places since (checked once the lock is held: a computation that has just
+    /// finished elsewhere is not repeated); returns null when there was nothing to do.
+    /// </summary>
+    public async Task<CalculDistances?> RecalculerAsync(CancellationToken ct, bool siPerime = false)
     {
         var chrono = Stopwatch.StartNew();
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         await ExecuterAsync(connection, tx, DistancesSql.Lock, ct);
+        if (siPerime && await EtatAsync(connection, tx, ct) is { Perime: false })
+        {
+            await tx.RollbackAsync(ct);
+            return null;
+        }
         await ExecuterAsync(connection, tx, DistancesSql.Communes, ct);
         await ExecuterAsync(connection, tx, DistancesSql.Tous, ct);
         await ExecuterAsync(connection, tx, DistancesSql.AnalyserTous, ct);
@@ -60,7 +70,13 @@ public sealed class CouvertureDistances(NpgsqlDataSource dataSource)
     /// <summary>The state of the computation; null when it never ran.</summary>
     public async Task<EtatDistances?> EtatAsync(CancellationToken ct)
     {
-        await using var cmd = dataSource.CreateCommand(DistancesSql.Etat);
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return await EtatAsync(connection, null, ct);
+    }
+
+    private static async Task<EtatDistances?> EtatAsync(NpgsqlConnection connection, NpgsqlTransaction? tx, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand(DistancesSql.Etat, connection, tx);
         await using var r = await cmd.ExecuteReaderAsync(ct);
         if (!await r.ReadAsync(ct)) return null;
         return new EtatDistances(r.GetFieldValue<DateTimeOffset>(0), r.GetInt64(1), r.GetBoolean(2));

@@ -16,7 +16,6 @@ public sealed partial class DatabaseInitializer(
     IServiceScopeFactory scopes,
     NpgsqlDataSource dataSource,
     LieuxLoader loader,
-    Couverture.CouvertureDistances distances,
     IOptions<PortalOptions> options,
     ILogger<DatabaseInitializer> logger)
 {
@@ -42,12 +41,6 @@ public sealed partial class DatabaseInitializer(
             LogDefaultDataset(logger, report.Inserted, report.Rejected.Count, path);
         }
 
-        // After new communes, a start on an older schema, or an import interrupted before its distances were computed.
-        if (communes > 0 || await distances.EtatAsync(cancellationToken) is null or { Perime: true })
-        {
-            var calcul = await distances.RecalculerAsync(cancellationToken);
-            LogDistances(logger, calcul.Communes, calcul.Services, calcul.Duree.TotalSeconds);
-        }
     }
 
     private async Task UpsertServicesAsync(CancellationToken cancellationToken)
@@ -73,9 +66,6 @@ public sealed partial class DatabaseInitializer(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Loaded {Count} communes")]
     private static partial void LogCommunes(ILogger logger, int count);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Computed the distances to the places: {Communes} communes, {Services} services, {Seconds:0.0} s")]
-    private static partial void LogDistances(ILogger logger, int communes, int services, double seconds);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Loaded {Count} départements")]
     private static partial void LogDepartements(ILogger logger, int count);

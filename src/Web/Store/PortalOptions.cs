@@ -33,6 +33,9 @@ public sealed class PortalOptions
     /// <summary>Where « signaler une erreur » writes to (an e-mail address of the maintainers); empty to point to the sources instead.</summary>
     public string SignalementEmail { get; set; } = "";
 
+    /// <summary>How often the portal checks that the distance coverage is up to date with the places.</summary>
+    public TimeSpan DistancesInterval { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Absolute path of a file under <see cref="DataDirectory"/>.</summary>
     public string DataPath(string relative) =>
         Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, DataDirectory, relative));

@@ -34,6 +34,7 @@ public static class StoreExtensions
         builder.Services.AddSingleton<Couverture.CouvertureDistances>();
         builder.Services.AddSingleton<DatabaseInitializer>();
         builder.Services.AddHostedService<DatabaseStartup>();
+        builder.Services.AddHostedService<Couverture.DistancesWorker>();
         return builder;
     }
 }

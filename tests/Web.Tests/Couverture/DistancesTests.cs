@@ -148,4 +148,29 @@ public class DistancesTests(EmptyPortalFixture portal) : IClassFixture<EmptyPort
         // Communes without a point of their own exist (their population was checked above): it is reported, not measured.
         Assert.True(communes.Where(c => c.Lon is null).Sum(c => c.Population) > 100_000);
     }
+
+    [Fact]
+    public async Task Distances_missing_or_older_than_the_places_are_computed_again_in_the_background()
+    {
+        await LoadAsync();
+        var distances = portal.Factory.Services.GetRequiredService<CouvertureDistances>();
+        var before = await distances.EtatAsync(CancellationToken.None);
+        Assert.NotNull(before);
+
+        // An import that changed the places and stopped before computing the distances (killed after its commit).
+        await portal.Database.ExecuteAsync("""
+            INSERT INTO imports (source, format, origin, sha256, started_at, finished_at, inserted)
+            VALUES ('distances', 'test', 'tests', '', now(), now(), 1)
+            """);
+        Assert.True((await distances.EtatAsync(CancellationToken.None))!.Perime);
+        var after = before;
+        for (var i = 0; i < 100 && after!.ImportId == before!.ImportId; i++)
+        {
+            await Task.Delay(100);
+            after = await distances.EtatAsync(CancellationToken.None);
+        }
+        Assert.True(after!.ImportId > before!.ImportId, "the distances were not computed again");
+        Assert.False(after.Perime);
+        Assert.True(await portal.Database.ScalarAsync<long>("SELECT count(*) FROM distances_communes WHERE service = 'fablab'") > 50);
+    }
 }
