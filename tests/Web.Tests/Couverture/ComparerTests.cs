@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Net;
+using System.Text.RegularExpressions;
 
 namespace OpenFabriques.Web.Tests.Couverture;
 
@@ -21,6 +23,19 @@ public class ComparerTests(PortalFixture portal)
         var lieux74 = await portal.Database.ScalarAsync<long>("SELECT count(*) FROM lieux WHERE departement = '74'");
         Assert.Contains($"<td>{lieux74.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("fr-FR"))}</td>", html, StringComparison.Ordinal);
         Assert.Contains("aucun", html, StringComparison.Ordinal); // Aveyron has none of the default places
+
+        // The share of the population farther than 10 km, as /exports/couverture.csv gives it, in the URL's order.
+        var csv = (await client.CsvAsync("/exports/couverture.csv")).ToDictionary(r => r["code"]);
+        string Part(string code)
+        {
+            var r = csv[code];
+            var located = long.Parse(r["population"], CultureInfo.InvariantCulture) - long.Parse(r["population_sans_point"], CultureInfo.InvariantCulture);
+            return (long.Parse(r["population_au_dela_10km"], CultureInfo.InvariantCulture) * 100.0 / located).ToString("0.0", CultureInfo.GetCultureInfo("fr-FR")) + "\u00a0%";
+        }
+        var row = Regex.Match(html, @"<th scope=""row"">Population à plus de 10 km d'un lieu</th>(.*?)</tr>", RegexOptions.Singleline);
+        Assert.True(row.Success, "no distance row");
+        Assert.Equal(new[] { Part("74"), Part("12"), Part("73") },
+            Regex.Matches(row.Groups[1].Value, "<td>(.*?)</td>").Select(m => m.Groups[1].Value.Trim()).ToArray());
     }
 
     [Theory]

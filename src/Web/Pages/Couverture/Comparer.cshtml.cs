@@ -7,7 +7,7 @@ using OpenFabriques.Web.Couverture;
 namespace OpenFabriques.Web.Pages.Couverture;
 
 /// <summary>Two to four départements side by side; the URL (departement=…, repeated) is the selection, to share.</summary>
-public sealed class ComparerModel(NpgsqlDataSource db) : PageModel
+public sealed class ComparerModel(NpgsqlDataSource db, CouvertureDistances distances) : PageModel
 {
     public const int Choix = 4;
 
@@ -16,11 +16,15 @@ public sealed class ComparerModel(NpgsqlDataSource db) : PageModel
     public IReadOnlyDictionary<(string Departement, string Service), long> Services { get; private set; } = new Dictionary<(string, string), long>();
     public string? Erreur { get; private set; }
 
+    /// <summary>When the distance shares were computed; null if never.</summary>
+    public EtatDistances? Distances { get; private set; }
+
     public int Rang(LigneCouverture l) => 1 + Tous.Count(o => o.LieuxPour100000 > l.LieuxPour100000);
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         Tous = await Indicateurs.ParDepartementAsync(db, null, ct);
+        Distances = await distances.EtatAsync(ct);
         var codes = new List<string>();
         foreach (var raw in Request.Query["departement"].Where(v => !string.IsNullOrWhiteSpace(v)))
         {
