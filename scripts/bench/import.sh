@@ -67,7 +67,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 cat <<TABLE
 Import benchmark — $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(date -u +%Y-%m-%d)
 
-| rows | import command (s) | places committed after (s) | then distance coverage (s) | peak memory (MB) | ogr2ogr (s) | ratio places / ogr2ogr |
+| rows | import command (s) | of which: load until the commit of the places (s) | then distance coverage (s) | peak memory (MB) | ogr2ogr (s) | ratio load / ogr2ogr |
 |---:|---:|---:|---:|---:|---:|---:|
 | $small | $s_small | $p_small | $d_small | $m_small | $o_small | $(ratio "$p_small" "$o_small") |
 | $large | $s_large | $p_large | $d_large | $m_large | $o_large | $(ratio "$p_large" "$o_large") |
