@@ -39,6 +39,16 @@ public static class WebExtensions
         return app;
     }
 
+    /// <summary>
+    /// The portal's address as this request reached it (scheme and host), for the absolute links that leave
+    /// the site: JSON-LD, e-mails, the embeddable cards and their snippets.
+    /// </summary>
+    public static string Origine(this HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return $"{request.Scheme}://{request.Host}";
+    }
+
     /// <summary>The path of the embeddable cards: the only pages other sites may frame.</summary>
     public const string Integrer = "/integrer";
 

@@ -6,6 +6,7 @@ using Npgsql;
 using OpenFabriques.Geo.Codes;
 using OpenFabriques.Web.Couverture;
 using OpenFabriques.Web.Departements;
+using OpenFabriques.Web.Infrastructure;
 using OpenFabriques.Web.Store;
 
 namespace OpenFabriques.Web.Pages.Departements;
@@ -40,7 +41,7 @@ public sealed class DepartementModel(NpgsqlDataSource db, CouvertureDistances di
     public string CodeImage =>
         $"<a href=\"{Base}/departements/{Code}\"><img src=\"{Base}/integrer/departements/{Code}.svg\" width=\"400\" height=\"520\" alt=\"{System.Net.WebUtility.HtmlEncode(Fiche.Resume())}\"></a>";
 
-    private string Base => $"{Request.Scheme}://{Request.Host}";
+    private string Base => Request.Origine();
 
     /// <summary>Its indicators beside its region's and France's, its rank.</summary>
     public FicheDepartement Fiche { get; private set; } = null!;

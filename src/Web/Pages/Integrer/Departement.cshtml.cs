@@ -5,6 +5,7 @@ using OpenFabriques.Geo.Codes;
 using OpenFabriques.Web.Couverture;
 using OpenFabriques.Web.Departements;
 using OpenFabriques.Web.Exports;
+using OpenFabriques.Web.Infrastructure;
 
 namespace OpenFabriques.Web.Pages.Integrer;
 
@@ -19,7 +20,7 @@ public sealed class DepartementModel(NpgsqlDataSource db, CouvertureDistances di
     public string Date { get; private set; } = "";
 
     /// <summary>The portal's address as the visitor reached it: the card's links lead back to it from another site.</summary>
-    public string Base => $"{Request.Scheme}://{Request.Host}";
+    public string Base => Request.Origine();
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
     {

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using OpenFabriques.Web.Infrastructure;
 using OpenFabriques.Web.Store;
 
 namespace OpenFabriques.Web.Pages.Lieux;
@@ -60,7 +61,7 @@ public sealed class IndexModel(NpgsqlDataSource db, IOptions<PortalOptions> opti
             ["@context"] = "https://schema.org",
             ["@type"] = "Place",
             ["name"] = Place.Nom,
-            ["url"] = $"{Request.Scheme}://{Request.Host}/lieux/{id}/{canonical}",
+            ["url"] = $"{Request.Origine()}/lieux/{id}/{canonical}",
             ["address"] = new Dictionary<string, object?>
             {
                 ["@type"] = "PostalAddress", ["streetAddress"] = Place.Adresse, ["postalCode"] = Place.CodePostal,
@@ -80,7 +81,7 @@ public sealed class IndexModel(NpgsqlDataSource db, IOptions<PortalOptions> opti
         });
         var address = options.Value.SignalementEmail;
         var subject = Uri.EscapeDataString($"Erreur sur la fiche {id} : {Place.Nom}");
-        var body = Uri.EscapeDataString($"Fiche : {Request.Scheme}://{Request.Host}/lieux/{id}\nSource : {Place.Source} ({Place.SourceId})\n\nCe qui est faux :\n");
+        var body = Uri.EscapeDataString($"Fiche : {Request.Origine()}/lieux/{id}\nSource : {Place.Source} ({Place.SourceId})\n\nCe qui est faux :\n");
         Signalement = string.IsNullOrEmpty(address) ? "/donnees#titre-licence" : $"mailto:{address}?subject={subject}&body={body}";
         return Page();
     }
