@@ -107,6 +107,8 @@ public static class ImportVerb
         if (r.Distances is { } d)
             await o.WriteLineAsync(string.Format(fr, "  distances aux lieux recalculées pour {0:N0} communes et {1} services en {2:0.0} s",
                 d.Communes, d.Services, d.Duree.TotalSeconds));
+        if (r.DistancesNonCalculees is { } pourquoi)
+            await o.WriteLineAsync($"  distances aux lieux non recalculées ({pourquoi}) : le portail les recalculera");
     }
 
     private static async Task WriteReportAsync(string path, ImportReport r)

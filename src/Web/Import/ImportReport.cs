@@ -28,6 +28,9 @@ public sealed record ImportReport
     /// <summary>The recomputation of the distance coverage that followed, when the places changed.</summary>
     public Couverture.CalculDistances? Distances { get; init; }
 
+    /// <summary>Why the distances were not computed after the places changed (the portal will compute them).</summary>
+    public string? DistancesNonCalculees { get; init; }
+
     /// <summary>Records accepted and loaded (inserted, updated or unchanged).</summary>
     public int Loaded => Inserted + Updated + Unchanged;
 }

@@ -123,12 +123,30 @@ public sealed class LieuxLoader(NpgsqlDataSource dataSource, CouvertureDistances
             importId, inserted, updated, unchanged, rejected.Count, withdrawn);
         await tx.CommitAsync(cancellationToken);
         var duree = chrono.Elapsed;
-        var calcul = inserted + updated + withdrawn > 0 ? await distances.RecalculerAsync(cancellationToken) : null;
+        CalculDistances? calcul = null;
+        string? distancesNon = null;
+        if (inserted + updated + withdrawn > 0)
+        {
+            // The places are stored: an interruption or a failure from here on leaves them as they are, and
+            // the distances to be computed again by the portal (its background worker).
+            try
+            {
+                calcul = await distances.RecalculerAsync(cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                distancesNon = "interrompu";
+            }
+            catch (NpgsqlException e)
+            {
+                distancesNon = e.Message;
+            }
+        }
         return new ImportReport
         {
             ImportId = importId, Source = origin.Source, Read = read, Inserted = inserted, Updated = updated,
             Unchanged = unchanged, Withdrawn = withdrawn, Rejected = rejected, Warnings = warnings,
-            PruneSkippedBecause = pruneSkipped, Duree = duree, Distances = calcul,
+            PruneSkippedBecause = pruneSkipped, Duree = duree, Distances = calcul, DistancesNonCalculees = distancesNon,
         };
     }
 

@@ -174,3 +174,44 @@ public class DistancesTests(EmptyPortalFixture portal) : IClassFixture<EmptyPort
         Assert.True(await portal.Database.ScalarAsync<long>("SELECT count(*) FROM distances_communes WHERE service = 'fablab'") > 50);
     }
 }
+
+/// <summary>An import whose distance computation fails, on a database of its own.</summary>
+public class DistancesPanneTests(EmptyPortalFixture portal) : IClassFixture<EmptyPortalFixture>
+{
+    [Fact]
+    public async Task When_the_distances_fail_after_an_import_the_places_stay_and_the_portal_computes_them_later()
+    {
+        var distances = portal.Factory.Services.GetRequiredService<CouvertureDistances>();
+        await portal.Database.ExecuteAsync("ALTER TABLE distances_communes RENAME TO distances_communes_ailleurs");
+        ImportReport report;
+        try
+        {
+            var espalion = new LieuRecord { SourceId = "espalion", Nom = "Espalion", Departement = "12", Latitude = 44.5236, Longitude = 2.7628 };
+            report = await portal.Loader.LoadAsync(new ImportOrigin("distances-panne", "test", "tests", new string('0', 64)),
+                One(espalion), CancellationToken.None);
+        }
+        finally
+        {
+            await portal.Database.ExecuteAsync("ALTER TABLE distances_communes_ailleurs RENAME TO distances_communes");
+        }
+
+        Assert.Equal(1, report.Inserted);
+        Assert.Null(report.Distances);
+        Assert.Contains("distances_communes", report.DistancesNonCalculees, StringComparison.Ordinal);
+        Assert.Equal(1L, await portal.Database.ScalarAsync<long>("SELECT count(*) FROM lieux WHERE source = 'distances-panne'"));
+
+        // The background worker sees distances older than the places and computes them.
+        for (var i = 0; i < 100 && (await distances.EtatAsync(CancellationToken.None)) is null or { Perime: true }; i++) await Task.Delay(100);
+        Assert.False((await distances.EtatAsync(CancellationToken.None))!.Perime);
+        Assert.True(await portal.Database.ScalarAsync<double>("""
+            SELECT k.distance_m FROM distances_communes k JOIN communes c ON c.code = k.commune
+            WHERE k.service = '' AND c.nom = 'Espalion' AND c.departement = '12'
+            """) < 3000, "Espalion's nearest place is not the new one");
+    }
+
+    private static async IAsyncEnumerable<ReadItem> One(LieuRecord record)
+    {
+        await Task.Yield();
+        yield return ReadItem.Ok(record, 2);
+    }
+}
