@@ -59,6 +59,22 @@ public static class Indicateurs
         return lignes;
     }
 
+    /// <summary>
+    /// The rank of a département by places per 100,000 inhabitants (1 = the best covered); départements with
+    /// the same value share a rank and are « ex aequo ».
+    /// </summary>
+    public static (int Rang, bool ExAequo) Rang(IReadOnlyList<LigneCouverture> lignes, LigneCouverture ligne)
+    {
+        ArgumentNullException.ThrowIfNull(lignes);
+        ArgumentNullException.ThrowIfNull(ligne);
+        var v = ligne.LieuxPour100000;
+        return (1 + lignes.Count(l => l.LieuxPour100000 > v), lignes.Count(l => l.LieuxPour100000 == v) > 1);
+    }
+
+    /// <summary>« 1er », « 4e », « 13e ex aequo ».</summary>
+    public static string RangTexte((int Rang, bool ExAequo) rang) =>
+        (rang.Rang == 1 ? "1er" : $"{rang.Rang}e") + (rang.ExAequo ? " ex aequo" : "");
+
     /// <summary>Sums by region (in region order), then the national total.</summary>
     public static (IReadOnlyList<LigneCouverture> Regions, LigneCouverture France) Totaux(IReadOnlyList<LigneCouverture> lignes)
     {

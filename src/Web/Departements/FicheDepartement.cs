@@ -7,7 +7,8 @@ namespace OpenFabriques.Web.Departements;
 /// The indicators of one département beside its region's and France's, and its rank: what its page and its
 /// embeddable card both show.
 /// </summary>
-public sealed record FicheDepartement(LigneCouverture Ligne, LigneCouverture Region, LigneCouverture France, int Rang, EtatDistances? Distances)
+public sealed record FicheDepartement(LigneCouverture Ligne, LigneCouverture Region, LigneCouverture France, (int Rang, bool ExAequo) Rang,
+    EtatDistances? Distances)
 {
     public static async Task<FicheDepartement?> LoadAsync(NpgsqlDataSource db, CouvertureDistances distances, string code, CancellationToken ct)
     {
@@ -17,11 +18,11 @@ public sealed record FicheDepartement(LigneCouverture Ligne, LigneCouverture Reg
         if (ligne is null) return null;
         var (regions, france) = Indicateurs.Totaux(lignes);
         return new FicheDepartement(ligne, regions.Single(r => r.Code == ligne.Region), france,
-            1 + lignes.Count(l => l.LieuxPour100000 > ligne.LieuxPour100000), await distances.EtatAsync(ct));
+            Indicateurs.Rang(lignes, ligne), await distances.EtatAsync(ct));
     }
 
-    /// <summary>« 1er », « 4e »: the rank among the 101 départements by places per 100,000 inhabitants.</summary>
-    public string RangTexte => Rang == 1 ? "1er" : $"{Rang}e";
+    /// <summary>« 1er », « 4e », « 13e ex aequo »: the rank among the 101 départements by places per 100,000 inhabitants.</summary>
+    public string RangTexte => Indicateurs.RangTexte(Rang);
 
     /// <summary>The distance of the card's coverage figure, in kilometres.</summary>
     public static int KmFiche => CouvertureDistances.SeuilsKm[0];

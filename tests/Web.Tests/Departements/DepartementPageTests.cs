@@ -29,6 +29,13 @@ public partial class DepartementPageTests(PortalFixture portal)
         Assert.Contains($"<th scope=\"row\">Région Auvergne-Rhône-Alpes</th>", html, StringComparison.Ordinal);
         Assert.Contains(region.ToString("0.0", CultureInfo.GetCultureInfo("fr-FR")), html, StringComparison.Ordinal);
         Assert.Contains("<th scope=\"row\">France</th>", html, StringComparison.Ordinal);
+
+        // Départements with the same figure share a rank: Aveyron has no place, like most.
+        var aveyron = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri("/departements/12", UriKind.Relative)));
+        var tied = await portal.Database.ScalarAsync<long>("""
+            SELECT 1 + count(*) FROM departements d WHERE EXISTS (SELECT 1 FROM lieux l WHERE l.departement = d.code)
+            """);
+        Assert.Contains($"id=\"rang\">{tied}e ex aequo des 101 départements", aveyron, StringComparison.Ordinal);
     }
 
     private async Task<List<Dictionary<string, string>>> CsvAsync(string url)
@@ -100,6 +107,6 @@ public partial class DepartementPageTests(PortalFixture portal)
     }
 
 
-    [GeneratedRegex(@"id=""rang"">(\d+)(?:er|e) des 101 départements")]
+    [GeneratedRegex(@"id=""rang"">(\d+)(?:er|e)(?: ex aequo)? des 101 départements")]
     private static partial Regex Rank();
 }

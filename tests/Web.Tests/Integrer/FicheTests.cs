@@ -74,6 +74,8 @@ public class FicheTests(PortalFixture portal)
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
         Assert.Contains("<iframe src=\"http://localhost/integrer/departements/15\" title=\"OpenFabriques : Cantal\"", html, StringComparison.Ordinal);
         Assert.Contains("<img src=\"http://localhost/integrer/departements/15.svg\" width=\"400\" height=\"520\" alt=\"Cantal (15) :", html, StringComparison.Ordinal);
+        // The snippet reads as it will be pasted: accents as they are, no character references.
+        Assert.Matches(@"alt=""Cantal \(15\) : \d+ lieux, [\d,]+ pour 100 000 habitants \(\d+e(?: ex aequo)? des 101 départements\)", html);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri("/integrer/departements/99", UriKind.Relative))).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync(new Uri("/integrer/departements/abc.svg", UriKind.Relative))).StatusCode);
     }

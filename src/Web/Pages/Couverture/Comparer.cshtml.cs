@@ -19,7 +19,7 @@ public sealed class ComparerModel(NpgsqlDataSource db, CouvertureDistances dista
     /// <summary>When the distance shares were computed; null if never.</summary>
     public EtatDistances? Distances { get; private set; }
 
-    public int Rang(LigneCouverture l) => 1 + Tous.Count(o => o.LieuxPour100000 > l.LieuxPour100000);
+    public string Rang(LigneCouverture l) => Indicateurs.RangTexte(Indicateurs.Rang(Tous, l));
 
     public async Task OnGetAsync(CancellationToken ct)
     {

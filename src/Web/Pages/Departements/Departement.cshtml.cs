@@ -39,9 +39,14 @@ public sealed class DepartementModel(NpgsqlDataSource db, CouvertureDistances di
 
     /// <summary>The snippet for sites that accept neither iframes nor scripts: the card as an image, in a link to this page.</summary>
     public string CodeImage =>
-        $"<a href=\"{Base}/departements/{Code}\"><img src=\"{Base}/integrer/departements/{Code}.svg\" width=\"400\" height=\"520\" alt=\"{System.Net.WebUtility.HtmlEncode(Fiche.Resume())}\"></a>";
+        $"<a href=\"{Base}/departements/{Code}\"><img src=\"{Base}/integrer/departements/{Code}.svg\" width=\"400\" height=\"520\" alt=\"{Attribut(Fiche.Resume())}\"></a>";
 
     private string Base => Request.Origine();
+
+    /// <summary>Text for an attribute of the snippet: only what must be escaped is, so that it stays readable.</summary>
+    private static string Attribut(string texte) =>
+        texte.Replace("&", "&amp;", StringComparison.Ordinal).Replace("\"", "&quot;", StringComparison.Ordinal)
+            .Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
 
     /// <summary>Its indicators beside its region's and France's, its rank.</summary>
     public FicheDepartement Fiche { get; private set; } = null!;
