@@ -23,6 +23,11 @@ public sealed class CouvertureDistances(NpgsqlDataSource dataSource)
 
     public static int MaxKm => SeuilsKm[^1];
 
+    /// <summary>A <c>distance</c> query parameter: one of <see cref="SeuilsKm"/>, in kilometres.</summary>
+    public static bool TryParseKm(string texte, out int km) =>
+        int.TryParse(texte, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out km)
+        && SeuilsKm.Contains(km);
+
     /// <summary>
     /// Computes the distances again. With <paramref name="siPerime"/>, only when they were never computed or
     /// an import has changed the places since (checked once the lock is held: a computation that has just

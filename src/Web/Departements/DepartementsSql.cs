@@ -46,14 +46,14 @@ internal static class DepartementsSql
             FROM departements WHERE code = @code)
         SELECT (d.x1 - d.x0) * d.k, d.y1 - d.y0,
                ST_AsSVG(ST_Affine(d.g, d.k, 0, 0, 1, -d.x0 * d.k, -d.y1), 0, 4),
-               coalesce((SELECT array_agg((l.lon - d.x0) * d.k ORDER BY l.id) FROM lieux l WHERE l.departement = @code AND l.geom IS NOT NULL), '{}'),
-               coalesce((SELECT array_agg(d.y1 - l.lat ORDER BY l.id) FROM lieux l WHERE l.departement = @code AND l.geom IS NOT NULL), '{}'),
-               coalesce((SELECT array_agg((c.lon - d.x0) * d.k ORDER BY c.code) FROM communes c
-                         JOIN distances_communes k ON k.commune = c.code AND k.service = ''
-                         WHERE c.departement = @code AND (k.distance_m IS NULL OR k.distance_m > @distance)), '{}'),
-               coalesce((SELECT array_agg(d.y1 - c.lat ORDER BY c.code) FROM communes c
-                         JOIN distances_communes k ON k.commune = c.code AND k.service = ''
-                         WHERE c.departement = @code AND (k.distance_m IS NULL OR k.distance_m > @distance)), '{}')
+               coalesce(l.xs, '{}'), coalesce(l.ys, '{}'), coalesce(e.xs, '{}'), coalesce(e.ys, '{}')
         FROM d
+        CROSS JOIN LATERAL (
+            SELECT array_agg((l.lon - d.x0) * d.k ORDER BY l.id) AS xs, array_agg(d.y1 - l.lat ORDER BY l.id) AS ys
+            FROM lieux l WHERE l.departement = @code AND l.geom IS NOT NULL) l
+        CROSS JOIN LATERAL (
+            SELECT array_agg((c.lon - d.x0) * d.k ORDER BY c.code) AS xs, array_agg(d.y1 - c.lat ORDER BY c.code) AS ys
+            FROM communes c JOIN distances_communes k ON k.commune = c.code AND k.service = ''
+            WHERE c.departement = @code AND (k.distance_m IS NULL OR k.distance_m > @distance)) e
         """;
 }

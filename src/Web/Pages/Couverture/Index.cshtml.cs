@@ -74,8 +74,7 @@ public sealed class IndexModel(NpgsqlDataSource db, CouvertureDistances distance
         }
         if (km.Length > 0)
         {
-            if (int.TryParse(km, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var k)
-                && CouvertureDistances.SeuilsKm.Contains(k)) Km = k;
+            if (CouvertureDistances.TryParseKm(km, out var k)) Km = k;
             else Erreur ??= $"Distance inconnue « {km} » : {string.Join(", ", CouvertureDistances.SeuilsKm)} km.";
         }
         if (tri is "nom" or "valeur" or "code") Tri = tri;

@@ -70,8 +70,7 @@ public sealed class DepartementModel(NpgsqlDataSource db, CouvertureDistances di
         var km = Request.Query["distance"].ToString();
         if (km.Length > 0)
         {
-            if (!int.TryParse(km, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var k)
-                || !CouvertureDistances.SeuilsKm.Contains(k))
+            if (!CouvertureDistances.TryParseKm(km, out var k))
                 return BadRequest($"distance : {string.Join(", ", CouvertureDistances.SeuilsKm)} (km), pas « {km} »");
             Km = k;
         }
