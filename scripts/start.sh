@@ -15,6 +15,9 @@ if [ -z "${ConnectionStrings__OpenFabriques:-}" ]; then
   export ConnectionStrings__OpenFabriques="Host=127.0.0.1;Port=$port;Database=openfabriques;Username=postgres"
 fi
 
+# Absolute links (OGC, receipts, embed snippets) name the address served, whatever Host header a client sends.
+export OpenFabriques__PublicUrl=${OpenFabriques__PublicUrl:-$URL}
+
 say "Building"
 build_portal
 say "OpenFabriques: $URL"

@@ -31,6 +31,13 @@ public static class FieldRules
             : null;
     }
 
+    /// <summary>
+    /// Whether a value may become a link: absent, or an absolute http(s) URL. Every reader keeps only such
+    /// links (a <c>javascript:</c> or <c>data:</c> URL never reaches a page as a link).
+    /// </summary>
+    public static bool IsWebLink(string? value) =>
+        value is null || Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+
     /// <summary>A date written as ISO 8601 (yyyy-MM-dd, optionally with a time) or dd/MM/yyyy.</summary>
     public static bool TryDate(string? value, out DateOnly? date)
     {

@@ -28,7 +28,8 @@ public sealed record ExportFile(string Name, string MediaType, string Extension)
         var (where, parameters) = filter.ToSql();
         var sql = LieuFilter.Into(this == LieuxServices ? ExportsSql.LieuxServices : ExportsSql.Lieux, where);
         await using var cmd = db.CreateCommand(sql);
-        cmd.CommandTimeout = 0;
+        // Npgsql's time-out bounds each wait for rows, not the whole stream: a stuck query ends, a long export does not.
+        cmd.CommandTimeout = 60;
         parameters(cmd.Parameters);
         await using var reader = await cmd.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess, ct);
         if (this == LieuxGeoJson)

@@ -52,6 +52,8 @@ public static class ExportsApi
         var fileName = $"openfabriques-{file.Name}-{version.Date}{(slug.Length > 0 ? "-" + slug : "")}{(excel ? "-excel" : "")}.{file.Extension}";
         http.Response.ContentType = $"{file.MediaType}; charset=utf-8";
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
+        // Streamed as the query reads: no length known beforehand, so a download restarts rather than resumes.
+        http.Response.Headers.AcceptRanges = "none";
         return new StreamResult((body, ct) => file.WriteAsync(body, db, filter, excel, ct));
     }
 
@@ -66,6 +68,7 @@ public static class ExportsApi
         if (!TryExcel(request, file, out var excel, out var problem)) return problem!;
 
         var ct = http.RequestAborted;
+        if (http.IsHead()) return TypedResults.Json(new { }); // the headers of the receipt, without writing the export it hashes
         var version = await DatasetVersion.ReadAsync(db, ct);
         using var hashing = new HashingStream();
         var rows = await file.WriteAsync(hashing, db, filter, excel, ct);
@@ -95,7 +98,7 @@ public static class ExportsApi
         return TypedResults.Json(new
         {
             fichier = path,
-            url = $"{request.Scheme}://{request.Host}{request.PathBase}{path}",
+            url = $"{request.Origine()}{path}",
             format = file.MediaType,
             filtres = Filtres(filter),
             excel,

@@ -12,7 +12,7 @@ public sealed record QueryParameter(string Name, string Description, string Type
         new("service", "Identifiant de service (voir /exports/schema.json) ; répétable, un lieu convient s'il offre l'un d'eux.", Repeatable: true),
         new("label", "Label ou dispositif (ex. « France services », « Fabriques de Territoire »), sans tenir compte de la casse ni des accents."),
         new("q", "Texte cherché dans le nom, la commune, l'adresse et le code postal, sans tenir compte de la casse ni des accents."),
-        new("bbox", "Rectangle minLon,minLat,maxLon,maxLat en WGS 84."),
+        new("bbox", "Rectangle minLon,minLat,maxLon,maxLat en WGS 84 ; minLon plus grand que maxLon : rectangle à cheval sur l'antiméridien."),
         new("lat", "Latitude du centre (WGS 84), avec lon et rayon_km.", "number"),
         new("lon", "Longitude du centre (WGS 84), avec lat et rayon_km.", "number"),
         new("rayon_km", "Rayon autour de lat, lon, en kilomètres (0,001 à 1 000).", "number"),

@@ -62,8 +62,9 @@ public sealed record LieuFilter
             if (parts.Length != 4 || !parts.All(p => double.TryParse(p, NumberStyles.Float, CultureInfo.InvariantCulture, out _)))
                 return LieuFilterResult.Fail("bbox", "attendu : minLon,minLat,maxLon,maxLat (quatre nombres, point décimal)");
             var v = parts.Select(p => double.Parse(p, NumberStyles.Float, CultureInfo.InvariantCulture)).ToArray();
-            if (v.Any(x => !double.IsFinite(x)) || v[0] < -180 || v[2] > 180 || v[1] < -90 || v[3] > 90 || v[0] > v[2] || v[1] > v[3])
-                return LieuFilterResult.Fail("bbox", "longitudes entre -180 et 180, latitudes entre -90 et 90, minimum avant maximum");
+            // OGC API – Features: a minimum longitude greater than the maximum is a box across the antimeridian.
+            if (v.Any(x => !double.IsFinite(x)) || v.Where((_, i) => i % 2 == 0).Any(x => x is < -180 or > 180) || v[1] < -90 || v[3] > 90 || v[1] > v[3])
+                return LieuFilterResult.Fail("bbox", "longitudes entre -180 et 180, latitudes entre -90 et 90, latitude minimale avant la maximale");
             bbox = (v[0], v[1], v[2], v[3]);
         }
 
@@ -133,7 +134,7 @@ public sealed record LieuFilter
         }
         if (Bbox is { } b)
         {
-            conditions.Add(LieuFilterSql.Bbox);
+            conditions.Add(b.MinLon <= b.MaxLon ? LieuFilterSql.Bbox : LieuFilterSql.BboxAntimeridien);
             values.Add(new("minlon", NpgsqlDbType.Double) { Value = b.MinLon });
             values.Add(new("minlat", NpgsqlDbType.Double) { Value = b.MinLat });
             values.Add(new("maxlon", NpgsqlDbType.Double) { Value = b.MaxLon });

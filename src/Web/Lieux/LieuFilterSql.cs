@@ -20,6 +20,11 @@ internal static class LieuFilterSql
     /// <summary>The bounding box in the column's SRID, so that the GiST index on geom is used.</summary>
     public const string Bbox = "l.geom && ST_MakeEnvelope(@minlon, @minlat, @maxlon, @maxlat, 4326)";
 
+    /// <summary>A box across the antimeridian (minimum longitude east of the maximum): its two halves.</summary>
+    public const string BboxAntimeridien = """
+        (l.geom && ST_MakeEnvelope(@minlon, @minlat, 180, @maxlat, 4326) OR l.geom && ST_MakeEnvelope(-180, @minlat, @maxlon, @maxlat, 4326))
+        """;
+
     /// <summary>Within a radius, on the sphere, using the GiST index on geom::geography.</summary>
     public const string Cercle = """
         ST_DWithin(l.geom::geography, ST_SetSRID(ST_MakePoint(@clon, @clat), 4326)::geography, @rayon_m)

@@ -241,5 +241,5 @@ public static class OgcApi
         title: "Introuvable", detail: $"« {what} » n'existe pas ici.", statusCode: StatusCodes.Status404NotFound);
 
     private static object Link(HttpRequest r, string path, string rel, string type, string? title = null) =>
-        new { href = $"{r.Scheme}://{r.Host}{r.PathBase}{path}", rel, type, title };
+        new { href = $"{r.Origine()}{path}", rel, type, title };
 }

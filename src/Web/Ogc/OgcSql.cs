@@ -32,7 +32,8 @@ internal static class OgcSql
 
     public const string DepartementsCount = """
         SELECT count(*) FROM departements d
-        WHERE (@minlon::float8 IS NULL OR d.geom && ST_MakeEnvelope(@minlon, @minlat, @maxlon, @maxlat, 4326))
+        WHERE (@minlon::float8 IS NULL OR d.geom && ST_MakeEnvelope(@minlon, @minlat, CASE WHEN @minlon <= @maxlon THEN @maxlon ELSE 180 END, @maxlat, 4326)
+               OR @minlon > @maxlon AND d.geom && ST_MakeEnvelope(-180, @minlat, @maxlon, @maxlat, 4326))
           AND (cardinality(@codes::text[]) = 0 OR d.code = ANY(@codes))
         """;
 
@@ -45,7 +46,8 @@ internal static class OgcSql
                 'population', d.population,
                 'lieux', (SELECT count(*) FROM lieux l WHERE l.departement = d.code)))::text
         FROM departements d
-        WHERE (@minlon::float8 IS NULL OR d.geom && ST_MakeEnvelope(@minlon, @minlat, @maxlon, @maxlat, 4326))
+        WHERE (@minlon::float8 IS NULL OR d.geom && ST_MakeEnvelope(@minlon, @minlat, CASE WHEN @minlon <= @maxlon THEN @maxlon ELSE 180 END, @maxlat, 4326)
+               OR @minlon > @maxlon AND d.geom && ST_MakeEnvelope(-180, @minlat, @maxlon, @maxlat, 4326))
           AND (cardinality(@codes::text[]) = 0 OR d.code = ANY(@codes))
         ORDER BY d.code
         LIMIT @limit OFFSET @offset

@@ -36,6 +36,30 @@ public sealed class PortalOptions
     /// <summary>How often the portal checks that the distance coverage is up to date with the places.</summary>
     public TimeSpan DistancesInterval { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// The portal's public address (e.g. https://openfabriques.example.fr) for the absolute links it writes;
+    /// empty: the scheme and host of each request, whatever Host header a client sends.
+    /// </summary>
+    public string PublicUrl { get; set; } = "";
+
+    /// <summary>Exports streamed at once (each holds a database connection while it streams); more wait in a queue.</summary>
+    public int MaxConcurrentExports { get; set; } = 8;
+
+    /// <summary>Exports that may wait for a turn; beyond, a 503 with Retry-After.</summary>
+    public int ExportQueue { get; set; } = 32;
+
+    /// <summary>Pages and API requests served at once; more wait in a queue.</summary>
+    public int MaxConcurrentRequests { get; set; } = 32;
+
+    /// <summary>Pages and API requests that may wait for a turn; beyond, a 503 with Retry-After.</summary>
+    public int RequestQueue { get; set; } = 256;
+
+    /// <summary>Longest wait for one write of an export to reach the client before the connection is cut.</summary>
+    public TimeSpan ExportWriteTimeout { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>Longest time an export may stream in all; then the connection is cut.</summary>
+    public TimeSpan ExportDeadline { get; set; } = TimeSpan.FromMinutes(15);
+
     /// <summary>Absolute path of a file under <see cref="DataDirectory"/>.</summary>
     public string DataPath(string relative) =>
         Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, DataDirectory, relative));

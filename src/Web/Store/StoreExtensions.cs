@@ -9,6 +9,9 @@ public static class StoreExtensions
 {
     public const string ConnectionStringName = "OpenFabriques";
 
+    /// <summary>Key of the data source the health probe uses, apart from the portal's pool.</summary>
+    public const string HealthDataSource = "sante";
+
     /// <summary>Options, the PostGIS data source, the EF Core context and the database initializer.</summary>
     public static IHostApplicationBuilder AddPortalStore(this IHostApplicationBuilder builder)
     {
@@ -24,6 +27,15 @@ public static class StoreExtensions
             // streamed export for no gain on the portal's queries.
             if (source.ConnectionStringBuilder.Options is not { } options || !options.Contains("jit", StringComparison.Ordinal))
                 source.ConnectionStringBuilder.Options = $"{source.ConnectionStringBuilder.Options} -c jit=off".Trim();
+            return source.Build();
+        });
+        // The health probe's own two connections: a pool that pages have exhausted does not look like a database that is down.
+        builder.Services.AddKeyedSingleton(HealthDataSource, (_, _) =>
+        {
+            var source = new NpgsqlDataSourceBuilder(connectionString);
+            source.ConnectionStringBuilder.MaxPoolSize = 2;
+            source.ConnectionStringBuilder.Timeout = 3;
+            source.ConnectionStringBuilder.CommandTimeout = 3;
             return source.Build();
         });
         builder.Services.AddDbContext<PortalDb>((sp, options) => options

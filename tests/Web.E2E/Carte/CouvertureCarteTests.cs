@@ -21,7 +21,7 @@ public class CouvertureCarteTests(BrowserFixture portal)
         {
             var code = (await row.GetAttributeAsync("data-code"))!;
             var classe = (await row.GetAttributeAsync("data-classe"))!;
-            var swatch = await row.Locator(".pastille").EvaluateAsync<string>("e => getComputedStyle(e).backgroundColor");
+            var swatch = await row.Locator(".pastille rect").EvaluateAsync<string>("e => getComputedStyle(e).fill");
             var shape = page.Locator($"#carte-couverture path.dep-{code}");
             Assert.Contains($"classe-{classe} ", (await shape.GetAttributeAsync("class"))! + " ", StringComparison.Ordinal);
             Assert.Equal(swatch, Rgb((await shape.GetAttributeAsync("fill"))!));

@@ -78,6 +78,8 @@ public sealed class OpenFabriquesReader : ILieuReader
         var insee = get("code_insee");
         if (insee is not null && !InseeCodes.IsCommune(insee))
             return ReadItem.Fail(new RowError(n, "code_insee", $"code INSEE invalide « {insee} »"));
+        if (!FieldRules.IsWebLink(get("site_web")))
+            return ReadItem.Fail(new RowError(n, "site_web", $"lien invalide « {get("site_web")} » (seuls les liens http:// et https:// sont acceptés)"));
         var dep = get("departement");
         if (dep is not null && !InseeCodes.IsDepartement(dep))
             return ReadItem.Fail(new RowError(n, "departement", $"code de département invalide « {dep} »"));

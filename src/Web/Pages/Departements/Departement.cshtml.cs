@@ -71,7 +71,7 @@ public sealed class DepartementModel(NpgsqlDataSource db, CouvertureDistances di
         if (km.Length > 0)
         {
             if (!CouvertureDistances.TryParseKm(km, out var k))
-                return BadRequest($"distance : {string.Join(", ", CouvertureDistances.SeuilsKm)} (km), pas « {km} »");
+                return new RefusResult("distance", $"{string.Join(", ", CouvertureDistances.SeuilsKm)} (km) attendu, pas « {km} »");
             Km = k;
         }
         await using (var cmd = db.CreateCommand(DepartementsPagesSql.Departement))

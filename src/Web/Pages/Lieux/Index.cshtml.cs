@@ -24,6 +24,9 @@ public sealed class IndexModel(NpgsqlDataSource db, IOptions<PortalOptions> opti
     public string CarteJson { get; private set; } = "{}";
     public string Signalement { get; private set; } = "";
 
+    /// <summary>A stored link shown as a link only when it is http(s), whatever stored it.</summary>
+    private static string? Lien(string? url) => Geo.Formats.FieldRules.IsWebLink(url) ? url : null;
+
     public async Task<IActionResult> OnGetAsync(long id, string? slug, CancellationToken ct)
     {
         await using (var cmd = db.CreateCommand(LieuSql.Lieu))
@@ -33,7 +36,7 @@ public sealed class IndexModel(NpgsqlDataSource db, IOptions<PortalOptions> opti
             if (!await r.ReadAsync(ct)) return NotFound();
             string? T(int i) => r.IsDBNull(i) ? null : r.GetString(i);
             Place = new Lieu(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), T(4), T(5), T(6), T(7), T(8), T(9),
-                r.IsDBNull(10) ? null : r.GetDouble(10), r.IsDBNull(11) ? null : r.GetDouble(11), T(12), T(13), T(14), T(15),
+                r.IsDBNull(10) ? null : r.GetDouble(10), r.IsDBNull(11) ? null : r.GetDouble(11), Lien(T(12)), T(13), T(14), T(15),
                 r.GetFieldValue<string[]>(16), T(17), r.IsDBNull(18) ? null : r.GetFieldValue<DateOnly>(18), r.GetFieldValue<DateTimeOffset>(19));
         }
         var canonical = Slug(Place.Nom);

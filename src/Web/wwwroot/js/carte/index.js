@@ -1,6 +1,7 @@
 // Map portal entry module: département boundaries and the filtered places from PostGIS, the search, the
 // filters and the list, all kept in step with the URL (permalinks, back and forward).
 import { popupContent } from './popup.js';
+import { texte } from '../commun/texte.js';
 import { creerListe } from './liste.js';
 import { creerRecherche } from './recherche.js';
 import { lireEtat, filtres, versUrl, depuisFormulaire, versFormulaire } from './etat.js';
@@ -103,7 +104,7 @@ async function actualiser({ pousser }) {
       const proches = await json(`${settings.prochesUrl}?lat=${etat.lat}&lon=${etat.lon}&limit=${settings.taille}${q ? `&${q}` : ''}`);
       if (version !== versionDonnees) return;
       L.circleMarker([etat.lat, etat.lon], { radius: 8, color: '#ce0500', className: 'centre-recherche' })
-        .bindTooltip(etat.ou || 'Point cherché').addTo(centre);
+        .bindTooltip(texte(etat.ou || 'Point cherché')).addTo(centre);
       if (!vueDepuisUrl()) map.setView([etat.lat, etat.lon], 11);
       liste.afficher(proches.items, marqueurs);
       const n = proches.items.length;
@@ -200,7 +201,7 @@ document.querySelectorAll('[data-territoire]').forEach((b) => b.addEventListener
 const contours = json(settings.departementsUrl).then((collection) => {
   departements = L.geoJSON(collection, {
     style: { className: 'departement', color: '#3d4a7a', weight: 1, fillColor: '#8fa1d6', fillOpacity: 0.08 },
-    onEachFeature: (f, layer) => layer.bindTooltip(`${f.properties.nom} (${f.properties.code}) : ${fr.format(f.properties.lieux)} lieu${f.properties.lieux > 1 ? 'x' : ''}`, { sticky: true }),
+    onEachFeature: (f, layer) => layer.bindTooltip(texte(`${f.properties.nom} (${f.properties.code}) : ${fr.format(f.properties.lieux)} lieu${f.properties.lieux > 1 ? 'x' : ''}`), { sticky: true }),
   }).addTo(map);
   departements.bringToBack();
 });

@@ -1,6 +1,8 @@
 // The choropleth of /couverture: each département takes the colour of the class the server gave it in the
 // table (the same numbers, the same classes); the table is the accessible equivalent. A département
 // without any place of its own has a dashed outline, whatever the indicator.
+import { texte } from '../commun/texte.js';
+
 const L = window.L;
 const element = document.getElementById('carte-couverture');
 const s = JSON.parse(element.dataset.carte);
@@ -16,7 +18,7 @@ fetch(s.departementsUrl).then((r) => r.json()).then((collection) => {
       };
     },
     onEachFeature: (f, layer) => {
-      layer.bindTooltip(s.departements[f.properties.code].texte, { sticky: true });
+      layer.bindTooltip(texte(s.departements[f.properties.code].texte), { sticky: true });
     },
   }).addTo(map);
   element.dataset.mapReady = 'true';

@@ -1,5 +1,7 @@
 // Map of a département page: its outline, its places, and the communes farther than the chosen distance from any
 // place (the page lists the places, and the most populated of those communes, without the map).
+import { texte } from '../commun/texte.js';
+
 const L = window.L;
 const element = document.getElementById('carte-departement');
 const s = JSON.parse(element.dataset.carte);
@@ -15,7 +17,7 @@ Promise.all([fetch(s.departementsUrl).then((r) => r.json()), fetch(s.lieuxUrl).t
   }).addTo(map);
   for (const c of s.eloignees) {
     L.circleMarker([c.lat, c.lon], { radius: 3 + Math.min(6, Math.log10(1 + c.population)), color: '#b34000', weight: 1, fillColor: '#e4794a', fillOpacity: 0.6 })
-      .bindTooltip(`${c.nom} : ${c.population.toLocaleString('fr-FR')} habitants, à plus de ${s.km} km d'un lieu`).addTo(map);
+      .bindTooltip(texte(`${c.nom} : ${c.population.toLocaleString('fr-FR')} habitants, à plus de ${s.km} km d'un lieu`)).addTo(map);
   }
   element.dataset.mapReady = 'true';
 }).catch((e) => { console.error(e); element.dataset.mapReady = 'error'; });
