@@ -8,6 +8,7 @@ source "$(dirname "$0")/lib.sh"
 ensure_dotnet
 ensure_postgis
 apt_install chromium fonts-dejavu-core gdal-bin
+command -v node >/dev/null || apt_install nodejs # the fuzz test runs scripts/bench/fuzz.mjs
 
 # Any free port from 55433 on will do for the tests.
 port=$(PG_ANY_PORT=1 pg_cluster_start test "${OPENFABRIQUES_TEST_PG_PORT:-55433}" \

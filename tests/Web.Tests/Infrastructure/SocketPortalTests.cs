@@ -178,6 +178,20 @@ public class SocketPortalTests(SocketPortalFixture portal) : IClassFixture<Socke
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
     }
 
+    [Fact]
+    public async Task Hostile_values_in_every_parameter_and_path_get_no_5xx_and_api_errors_are_problems()
+    {
+        // The committed fuzz script (scripts/bench/fuzz.mjs), on a sample; one request at a time, as this portal
+        // serves one export at a time.
+        var script = Path.Combine(ExternalProgram.RepositoryRoot(), "scripts", "bench", "fuzz.mjs");
+        var output = await ExternalProgram.RunAsync("node", script, portal.BaseUrl.ToString().TrimEnd('/'), "1500", "2026", "1");
+        using var report = JsonDocument.Parse(output);
+        Assert.Equal(1500, report.RootElement.GetProperty("requests").GetInt32());
+        Assert.Equal(0, report.RootElement.GetProperty("failed").GetInt32());
+        var statuses = report.RootElement.GetProperty("statuses");
+        Assert.True(statuses.TryGetProperty("400", out _) && statuses.TryGetProperty("200", out _), output);
+    }
+
     private Task<long> ActiveQueriesAsync() => portal.Database.ScalarAsync<long>(
         "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND state <> 'idle'");
 }

@@ -1,3 +1,4 @@
+using OpenFabriques.Tests;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
@@ -7,12 +8,7 @@ namespace OpenFabriques.Web.Tests.Pages;
 [Collection(PortalCollection.Name)]
 public class StaticAssetsTests(PortalFixture portal)
 {
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "libman.json"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("libman.json not found above the test folder");
-    }
+    private static string RepositoryRoot() => ExternalProgram.RepositoryRoot();
 
     public static TheoryData<string, string> VendoredFiles()
     {

@@ -47,6 +47,28 @@ public class OpenFabriquesFormatTests
         Assert.Equal(JsonSerializer.Serialize(Tricky), JsonSerializer.Serialize(back));
     }
 
+    [Theory]
+    [InlineData("javascript:alert(1)")]
+    [InlineData("data:text/html,<script>alert(1)</script>")]
+    [InlineData("JavaScript:alert(document.domain)")]
+    public async Task A_link_that_is_not_http_rejects_its_row_naming_the_field(string link)
+    {
+        var csv = new StringWriter();
+        await using (var writer = new LieuCsvWriter(csv))
+        {
+            await writer.WriteHeaderAsync();
+            await writer.WriteAsync(Tricky with { SiteWeb = link }, 42, "ignored");
+            await writer.WriteAsync(Tricky with { SourceId = "autre" }, 43, "ignored");
+        }
+
+        await using var stream = new MemoryStream(Encoding.UTF8.GetBytes(csv.ToString()));
+        var items = await Fixture.ReadAsync(new OpenFabriquesReader(), stream);
+
+        var error = Assert.Single(items.Errors());
+        Assert.Equal("site_web", error.Field);
+        Assert.Equal("https://example.org/", Assert.Single(items.Records()).SiteWeb);
+    }
+
     [Fact]
     public async Task Cells_a_spreadsheet_would_evaluate_are_neutralised()
     {
