@@ -5,7 +5,8 @@
 # For the default dataset and for 50,000 generated places, each in its own portal with its default limits:
 # scripts/bench/fuzz.mjs sends REQUESTS hostile requests (4 at a time) and counts the statuses; then
 # scripts/bench/slow-clients.py opens 200 connections that ask for exports and read nothing while
-# /api/lieux is asked every 100 ms for 60 s. Prints a Markdown table; exits non-zero if the fuzzing failed.
+# /api/lieux is asked every 100 ms for 60 s; then scripts/bench/overload.py asks unfiltered /api/lieux 20 times a
+# second for 30 s and /healthz once a second. Prints a Markdown table; exits non-zero if the fuzzing failed.
 set -euo pipefail
 source "$(dirname "$0")/../lib.sh"
 source "$(dirname "$0")/common.sh"
@@ -40,19 +41,24 @@ for dataset in defaut 50000; do
   fi
   places=$(psql_b -d "$db" -qtAc "SELECT count(*) FROM lieux")
   fuzz=$(node "$ROOT/scripts/bench/fuzz.mjs" "http://127.0.0.1:$http" "$requests" 2026 4) || status=1
-  slow=$(python3 "$ROOT/scripts/bench/slow-clients.py" 127.0.0.1 "$http" 200 60)
+  busy="$PG_BIN/psql -h 127.0.0.1 -p $port -U postgres -d $db -qtAc \"SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND state <> 'idle' AND pid <> pg_backend_pid()\""
+  slow=$(python3 "$ROOT/scripts/bench/slow-clients.py" 127.0.0.1 "$http" 200 60 "$busy")
+  over=$(python3 "$ROOT/scripts/bench/overload.py" "http://127.0.0.1:$http" "/api/lieux" 20 30)
   kill "$pid"; wait "$pid" 2>/dev/null || true
-  rows+=("$(python3 - "$places" "$fuzz" "$slow" <<'PY'
+  rows+=("$(python3 - "$places" "$fuzz" "$slow" "$over" <<'PY'
 import json, sys
-places, fuzz, slow = int(sys.argv[1]), json.loads(sys.argv[2]), json.loads(sys.argv[3])
+places, fuzz, slow, over = int(sys.argv[1]), json.loads(sys.argv[2]), json.loads(sys.argv[3]), json.loads(sys.argv[4])
 st = fuzz["statuses"]
 five = sum(v for k, v in st.items() if k.isdigit() and int(k) >= 500)
 statuses = ", ".join(f"{k}: {v}" for k, v in sorted(st.items()))
 api = slow["api_ms"]
 ok = slow["api_statuses"].get("200", 0)
-outcome = ", ".join(f"{k}: {v}" for k, v in sorted(slow["slow_clients_outcome"].items()))
+outcome = ", ".join(f"{k}: {v}" for k, v in sorted(slow["slow_clients_first_answer"].items()))
+o = over["statuses"]
+health = ", ".join(f"{k}: {v}" for k, v in sorted(over["healthz"].items()))
 print(f"| {places:,} | {fuzz['requests']:,} | {statuses} | {fuzz['kestrel400']} | {five} | {fuzz['failed']} | "
-      f"{ok}/{slow['api_requests']} | {api['p50']} / {api['p95']} / {api['max']} | {outcome} |")
+      f"{ok}/{slow['api_requests']} | {api['p50']} / {api['p95']} / {api['max']} | {outcome} | {slow['database_busy']} / {slow['server_connections_open']} | "
+      f"{', '.join(f'{k}: {v}' for k, v in sorted(o.items()))}; p50 {over['ok_ms']['p50']} ms, max {over['max_ms']} ms | {health} |")
 PY
 )")
 done
@@ -61,8 +67,8 @@ pg_cluster_stop bench
 cat <<TABLE
 Hardening benchmark — $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(date -u +%Y-%m-%d)
 
-| places | hostile requests | statuses | of which Kestrel's own 400 (NUL in the path) | 5xx | failures | /api/lieux 200 during 200 slow clients | /api/lieux p50 / p95 / max (ms) | slow clients: status, then |
-|---:|---:|---|---:|---:|---:|---:|---:|---|
+| places | hostile requests | statuses | of which Kestrel's own 400 (NUL in the path) | 5xx | failures | /api/lieux 200 during 200 slow clients | /api/lieux p50 / p95 / max (ms) | slow clients' first answer | after 60 s: database connections busy / client connections open | 20 req/s on /api/lieux for 30 s | /healthz meanwhile |
+|---:|---:|---|---:|---:|---:|---:|---:|---|---:|---|---|
 $(printf '%s\n' "${rows[@]}")
 TABLE
 exit $status

@@ -2,9 +2,9 @@
 """Slow clients against a running portal: N connections ask for exports and then read nothing (a 4 KB
 receive window, so that the kernel cannot take the whole file for them), while one client asks /api/lieux
 every 100 ms. Reports the latencies and statuses of /api/lieux and what became of the slow clients.
-    slow-clients.py HOST PORT [CLIENTS=200] [SECONDS=60]
+    slow-clients.py HOST PORT [CLIENTS=200] [SECONDS=60] [COMMAND printing the busy database connections]
 Prints one JSON line. Bounded: every socket has a time-out, the run stops after SECONDS."""
-import http.client, json, socket, sys, threading, time
+import http.client, json, select, socket, subprocess, sys, time
 
 host, port = sys.argv[1], int(sys.argv[2])
 clients = int(sys.argv[3]) if len(sys.argv) > 3 else 200
@@ -35,31 +35,28 @@ while time.time() < end:
     latencies.append((time.time() - t) * 1000)
     time.sleep(max(0, 0.1 - (time.time() - t)))
 
-# What the slow clients got: the first bytes of their answer (status line), then whether the server cut them.
-outcome = {}
-for s in slow:
-    try:
-        s.settimeout(2)
-        head = s.recv(4096).split(b"\r\n", 1)[0].decode(errors="replace")
-        status = head.split(" ")[1] if head.startswith("HTTP/") else "rien"
-        s.settimeout(5)
-        total, cut = 0, False
-        while True:
-            b = s.recv(1 << 20)
-            if not b:
-                cut = True  # closed by the server (a 503 ends there too)
-                break
-            total += len(b)
-    except ConnectionResetError:
-        cut = True
-    except socket.timeout:
-        pass
-    key = f"{status} {'coupé' if cut else 'ouvert'}"
-    outcome[key] = outcome.get(key, 0) + 1
-    s.close()
+# At the end: the database connections still busy (a command given as 5th argument), the connections the
+# server still holds open, and what the slow clients got first (a 200 that began, or a 503), read at once.
+busy = subprocess.run(sys.argv[5], shell=True, capture_output=True, text=True).stdout.strip() if len(sys.argv) > 5 else None
+held = subprocess.run(["ss", "-Htn", "state", "established", f"( sport = :{port} )"], capture_output=True, text=True).stdout
+held = len([l for l in held.splitlines() if l.strip()]) - 1  # less the /api/lieux client's
+outcome, pending = {}, list(slow)
+deadline = time.time() + 3
+while pending and time.time() < deadline:
+    ready, _, _ = select.select(pending, [], [], 0.2)
+    for s in ready:
+        try:
+            head = s.recv(64).split(b"\r\n", 1)[0].decode(errors="replace")
+            status = head.split(" ")[1] if head.startswith("HTTP/") else "fermé"
+        except OSError:
+            status = "coupé"
+        outcome[status] = outcome.get(status, 0) + 1
+        pending.remove(s)
+outcome["rien"] = len(pending)
+for s in slow: s.close()
 
 latencies.sort()
 q = lambda p: round(latencies[min(len(latencies) - 1, int(len(latencies) * p))], 1)
 print(json.dumps({"slow_clients": clients, "api_requests": len(latencies), "api_statuses": statuses,
                   "api_ms": {"p50": q(0.5), "p95": q(0.95), "p99": q(0.99), "max": round(latencies[-1], 1)},
-                  "slow_clients_outcome": outcome}))
+                  "slow_clients_first_answer": outcome, "server_connections_open": held, "database_busy": busy}))

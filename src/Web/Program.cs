@@ -9,7 +9,7 @@ using OpenFabriques.Web.Lieux;
 using OpenFabriques.Web.Ogc;
 using OpenFabriques.Web.Store;
 
-if (args.Length > 0 && CommandLine.Verbs.Contains(args[0])) return await CommandLine.RunAsync(args);
+if (CommandLine.IsCommand(args)) return await CommandLine.RunAsync(args);
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPortalStore();

@@ -4,7 +4,8 @@ namespace OpenFabriques.Tests;
 
 /// <summary>
 /// A fresh database on the test PostGIS server (OPENFABRIQUES_TEST_PG, set by scripts/test.sh),
-/// created for one fixture and dropped after it.
+/// created for one fixture and dropped after it: a copy of the template (<see cref="DatabaseTemplate"/>, today's
+/// schema and reference data, no place), or an empty database for the tests of initialization itself.
 /// </summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
@@ -28,20 +29,40 @@ public sealed class TestDatabase : IAsyncDisposable
         return new TestDatabase(server, $"openfabriques_test_{Guid.NewGuid():N}");
     }
 
+    /// <summary>A database migrated and holding the reference data (départements, communes, services), no place.</summary>
     public static async Task<TestDatabase> NewAsync()
+    {
+        var db = Reserve();
+        await db.CreateAsync(await DatabaseTemplate.NameAsync(db.ServerConnectionString));
+        return db;
+    }
+
+    /// <summary>An empty database, for the tests of what the portal does with one.</summary>
+    public static async Task<TestDatabase> NewEmptyAsync()
     {
         var db = Reserve();
         await db.CreateAsync();
         return db;
     }
 
-    public async Task CreateAsync()
+    public async Task CreateAsync(string? template = null)
     {
         await using var conn = new NpgsqlConnection(ServerConnectionString);
         await conn.OpenAsync();
-        // Identifiers cannot be parameters; this one is generated above from a GUID.
-        await using var cmd = new NpgsqlCommand($"CREATE DATABASE \"{Name}\"", conn);
-        await cmd.ExecuteNonQueryAsync();
+        // Identifiers cannot be parameters; these are generated here from a GUID and a hash.
+        await using var cmd = new NpgsqlCommand($"CREATE DATABASE \"{Name}\"{(template is null ? "" : $" TEMPLATE \"{template}\"")}", conn);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await cmd.ExecuteNonQueryAsync();
+                return;
+            }
+            catch (PostgresException e) when (e.SqlState == "55006" && attempt < 20) // another copy of the template under way
+            {
+                await Task.Delay(250);
+            }
+        }
     }
 
     public async Task<T> ScalarAsync<T>(string sql, params object[] parameters)

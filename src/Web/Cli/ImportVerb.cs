@@ -8,45 +8,34 @@ using OpenFabriques.Web.Store;
 
 namespace OpenFabriques.Web.Cli;
 
+/// <summary>What <c>import</c> and <c>validate</c> were asked, as parsed by <see cref="CommandLine"/>.</summary>
+public sealed record ImportArguments(bool Import, SourceFormats.Entry Format, string Location, string? Source, bool Prune, bool Strict, string? Report);
+
 /// <summary><c>import</c> and <c>validate</c>: read a source file or URL in a named format, report, and (import) load it.</summary>
 public static class ImportVerb
 {
-    public static async Task<int> RunAsync(string verb, string[] words, IServiceProvider services, TextWriter output, TextWriter errors, CancellationToken ct)
+    public static async Task<int> RunAsync(ImportArguments args, IServiceProvider services, TextWriter output, TextWriter errors, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(services);
-        var import = verb == "import";
-        var args = Arguments.Parse(words,
-            import ? ["--format", "--source", "--report"] : ["--format", "--report"],
-            import ? ["--prune", "--strict"] : []);
-        var formatName = args.Required("--format");
-        var format = SourceFormats.Find(formatName)
-            ?? throw new UsageException($"format inconnu « {formatName} » ; formats lus : {string.Join(", ", SourceFormats.All.Select(f => f.Name))}");
-        var location = args.Positional ?? throw new UsageException("indiquez le fichier ou l'URL à lire");
-        var source = args.Value("--source") ?? format.DefaultSource;
-        if (!System.Text.RegularExpressions.Regex.IsMatch(source, "^[a-z0-9][a-z0-9_-]{0,62}$"))
-            throw new UsageException($"--source attend une clé en minuscules, chiffres, - ou _ (« {source} » ne convient pas)");
+        var (import, format, location) = (args.Import, args.Format, args.Location);
+        var source = args.Source ?? format.DefaultSource;
 
         var interactive = !Console.IsErrorRedirected && ReferenceEquals(errors, Console.Error);
         var (path, temporary) = await SourceFetcher.FetchAsync(location, errors, interactive, ct);
         try
         {
-            var progress = new ProgressDisplay(errors, interactive);
-            ImportReport report;
-            if (import)
+            var report = await ProgressDisplay.RunAsync(errors, interactive, async progress =>
             {
+                if (!import) return await ValidateAsync(path, format.Reader(), source, progress, ct);
                 var initializer = services.GetRequiredService<DatabaseInitializer>();
                 await initializer.InitializeAsync(ct, loadDefaultDataset: false);
                 var loader = services.GetRequiredService<LieuxLoader>();
-                report = await loader.ImportFileAsync(path, format.Reader(), source, ct,
-                    new LoadOptions { Prune = args.Flag("--prune"), Strict = args.Flag("--strict"), Progress = progress }, location);
-            }
-            else
-            {
-                report = await ValidateAsync(path, format.Reader(), source, progress, ct);
-            }
-            progress.Done();
+                return await loader.ImportFileAsync(path, format.Reader(), source, ct,
+                    new LoadOptions { Prune = args.Prune, Strict = args.Strict, Progress = progress }, location);
+            });
             await PrintAsync(output, report, import, location, format.Name);
-            if (args.Value("--report") is { } reportPath) await WriteReportAsync(reportPath, report);
+            if (args.Report is { } reportPath) await WriteReportAsync(reportPath, report);
             if (report.RefusedBecause is not null) return 1;
             if (!import) return report.Rejected.Count > 0 ? 1 : 0;
             return report.Loaded == 0 ? 1 : 0;
@@ -57,7 +46,7 @@ public static class ImportVerb
         }
     }
 
-    private static async Task<ImportReport> ValidateAsync(string path, ILieuReader reader, string source, ProgressDisplay progress, CancellationToken ct)
+    private static async Task<ImportReport> ValidateAsync(string path, ILieuReader reader, string source, IProgress<long> progress, CancellationToken ct)
     {
         var rejected = new List<RowError>();
         var warnings = new List<RowError>();

@@ -52,7 +52,7 @@ public sealed class PortalOptions
     public int MaxConcurrentRequests { get; set; } = 32;
 
     /// <summary>Pages and API requests that may wait for a turn; beyond, a 503 with Retry-After.</summary>
-    public int RequestQueue { get; set; } = 256;
+    public int RequestQueue { get; set; } = 64;
 
     /// <summary>Longest wait for one write of an export to reach the client before the connection is cut.</summary>
     public TimeSpan ExportWriteTimeout { get; set; } = TimeSpan.FromSeconds(20);

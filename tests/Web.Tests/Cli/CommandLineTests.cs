@@ -130,16 +130,35 @@ public class CommandLineTests(EmptyPortalFixture portal) : IClassFixture<EmptyPo
 
     [Theory]
     [InlineData(new[] { "import", "--format", "csv", "x.csv" }, "format inconnu « csv »")]
-    [InlineData(new[] { "import", "x.csv" }, "--format est obligatoire")]
+    [InlineData(new[] { "import", "x.csv" }, "'--format'")]
+    [InlineData(new[] { "import", "--format", "lmn" }, "Argument obligatoire manquant")]
     [InlineData(new[] { "import", "--format", "lmn", "x.csv", "--source", "Pas Bien" }, "--source")]
     [InlineData(new[] { "generate", "--count", "beaucoup", "--out", "x.csv" }, "--count attend un nombre entier")]
-    [InlineData(new[] { "import", "--format", "lmn", "x.csv", "--vite" }, "option inconnue : --vite")]
+    [InlineData(new[] { "import", "--format", "lmn", "x.csv", "--vite" }, "'--vite'")]
+    [InlineData(new[] { "validate", "--format", "lmn", "x.csv", "--prune" }, "'--prune'")]
+    [InlineData(new[] { "generate", "--count", "0", "--out", "x.csv" }, "--count attend un nombre entier entre 1 et")]
     public async Task A_command_it_cannot_understand_exits_2_naming_the_problem(string[] args, string message)
     {
         var (code, _, errors) = await RunAsync(args);
 
         Assert.Equal(2, code);
         Assert.Contains(message, errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_mistyped_verb_gets_a_suggestion_and_each_verb_its_own_help()
+    {
+        var (code, _, errors) = await RunAsync("imprt", "--format", "lmn", "x.csv");
+        Assert.Equal(2, code);
+        Assert.Contains("Vouliez-vous dire « import » ?", errors, StringComparison.Ordinal);
+
+        var (helpCode, help, _) = await RunAsync("import", "--help");
+        Assert.Equal(0, helpCode);
+        foreach (var word in new[] { "--format", "--source", "--prune", "--strict", "--report", "fichier-ou-url", "Exemples", "openfabriques import --format lmn" })
+            Assert.Contains(word, help, StringComparison.Ordinal);
+        var (_, generateHelp, _) = await RunAsync("help", "generate");
+        Assert.Contains("--count", generateHelp, StringComparison.Ordinal);
+        Assert.DoesNotContain("--prune", generateHelp, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -102,7 +102,7 @@ public class HealthApiTests
     [Fact]
     public async Task Starts_without_its_database_and_initializes_it_when_it_comes()
     {
-        await using var db = await TestDatabase.NewAsync();
+        await using var db = await TestDatabase.NewEmptyAsync();
         var (relay, cs) = BehindRelay(db);
         await using var _ = relay;
         await relay.StopAsync();

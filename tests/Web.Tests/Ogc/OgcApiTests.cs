@@ -4,27 +4,6 @@ using OpenFabriques.Tests;
 
 namespace OpenFabriques.Web.Tests.Ogc;
 
-/// <summary>The portal on a real socket with the default dataset, for GDAL to read.</summary>
-public sealed class SocketPortalFixture : IAsyncLifetime
-{
-    public TestDatabase Database { get; private set; } = null!;
-    public PortalFactory Factory { get; private set; } = null!;
-    public Uri BaseUrl { get; private set; } = null!;
-
-    public async Task InitializeAsync()
-    {
-        Database = await TestDatabase.NewAsync();
-        Factory = new PortalFactory(Database.ConnectionString);
-        BaseUrl = Factory.StartOnSocket();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await Factory.DisposeAsync();
-        await Database.DisposeAsync();
-    }
-}
-
 public class OgcApiTests(SocketPortalFixture portal) : IClassFixture<SocketPortalFixture>
 {
     private async Task<JsonElement> GetJsonAsync(string path)

@@ -6,53 +6,22 @@ using OpenFabriques.Tests;
 
 namespace OpenFabriques.Web.Tests.Infrastructure;
 
-/// <summary>The portal on a real socket (Kestrel), with a public address configured and tight export limits.</summary>
-public sealed class SocketPortalFixture : IAsyncLifetime
+/// <summary>The portal on a real socket, with a public address configured and tight export limits.</summary>
+public sealed class HardenedPortalFixture : SocketPortalFixture
 {
     public const string PublicUrl = "https://openfabriques.example.fr";
 
-    public TestDatabase Database { get; private set; } = null!;
-    public PortalFactory Factory { get; private set; } = null!;
-    public Uri BaseUrl { get; private set; } = null!;
-
-    public async Task InitializeAsync()
+    protected override void Configure(Dictionary<string, string> settings)
     {
-        Database = await TestDatabase.NewAsync();
-        Factory = new PortalFactory(Database.ConnectionString);
-        Factory.Settings["OpenFabriques:PublicUrl"] = PublicUrl;
-        Factory.Settings["OpenFabriques:ExportWriteTimeout"] = "00:00:01";
-        Factory.Settings["OpenFabriques:MaxConcurrentExports"] = "1";
-        Factory.Settings["OpenFabriques:ExportQueue"] = "0";
-        Factory.Settings["OpenFabriques:DistancesInterval"] = "01:00:00";
-        BaseUrl = Factory.StartOnSocket();
-        using var client = new HttpClient { BaseAddress = BaseUrl };
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (DateTime.UtcNow < deadline && !(await client.GetStringAsync(new Uri("/api/lieux?limit=1", UriKind.Relative))).Contains("\"total\":687", StringComparison.Ordinal))
-            await Task.Delay(250);
-        // The distances are computed once at start-up: wait for them, so that no background query runs during the tests.
-        while (DateTime.UtcNow < deadline && await DistancesAsync() == 0) await Task.Delay(250);
-    }
-
-    private async Task<long> DistancesAsync()
-    {
-        try
-        {
-            return await Database.ScalarAsync<long>("SELECT count(*) FROM distances_communes");
-        }
-        catch (Npgsql.PostgresException)
-        {
-            return 0;
-        }
-    }
-
-    public async Task DisposeAsync()
-    {
-        await Factory.DisposeAsync();
-        await Database.DisposeAsync();
+        ArgumentNullException.ThrowIfNull(settings);
+        settings["OpenFabriques:PublicUrl"] = PublicUrl;
+        settings["OpenFabriques:ExportWriteTimeout"] = "00:00:01";
+        settings["OpenFabriques:MaxConcurrentExports"] = "1";
+        settings["OpenFabriques:ExportQueue"] = "0";
     }
 }
 
-public class SocketPortalTests(SocketPortalFixture portal) : IClassFixture<SocketPortalFixture>
+public class HardenedPortalTests(HardenedPortalFixture portal) : IClassFixture<HardenedPortalFixture>
 {
     private HttpClient Client() => new() { BaseAddress = portal.BaseUrl, Timeout = TimeSpan.FromSeconds(30) };
 
@@ -124,7 +93,7 @@ public class SocketPortalTests(SocketPortalFixture portal) : IClassFixture<Socke
             request.Headers.Host = "pirate.example";
             var body = await (await client.SendAsync(request)).Content.ReadAsStringAsync();
             Assert.DoesNotContain("pirate.example", body, StringComparison.Ordinal);
-            Assert.Contains(SocketPortalFixture.PublicUrl, body, StringComparison.Ordinal);
+            Assert.Contains(HardenedPortalFixture.PublicUrl, body, StringComparison.Ordinal);
         }
     }
 
