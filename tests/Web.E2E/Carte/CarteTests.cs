@@ -72,6 +72,8 @@ public class CarteTests(BrowserFixture portal)
     [InlineData("/integrer/departements/15")]
     [InlineData("/couverture/comparer?departement=74&departement=12")]
     [InlineData("/?ou=Annecy&service=aide-demarches-administratives")]
+    [InlineData("/lieux/999999")]
+    [InlineData("/donnees?q=%00")]
     public async Task The_pages_have_no_serious_accessibility_violation(string path)
     {
         var (page, _) = await portal.NewPageAsync();
