@@ -27,7 +27,8 @@ public sealed class IndexModel : PageModel
         var detail = HttpContext.Features.Get<Erreurs.Detail>();
         Parametre = detail?.Parameter;
         Titre = Parametre is null ? Erreurs.Title(Code) : $"Paramètre « {Parametre} » invalide";
-        Message = detail?.Message ?? Erreurs.DefaultMessage(Code);
+        var message = detail?.Message ?? Erreurs.DefaultMessage(Code);
+        Message = string.Concat(message[..1].ToUpper(System.Globalization.CultureInfo.GetCultureInfo("fr-FR")), message[1..]);
         if (HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is { } original)
         {
             var adresse = original.OriginalPath + original.OriginalQueryString;
