@@ -7,12 +7,12 @@ using OpenFabriques.Web.Health;
 using OpenFabriques.Web.Infrastructure;
 using OpenFabriques.Web.Lieux;
 using OpenFabriques.Web.Ogc;
-using OpenFabriques.Web.Store;
+using OpenFabriques.Web.Startup;
 
 if (CommandLine.IsCommand(args)) return await CommandLine.RunAsync(args);
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddPortalStore();
+builder.AddPortalServices();
 builder.AddPortalWeb();
 builder.AddPortalOpenApi();
 

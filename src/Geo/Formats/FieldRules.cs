@@ -32,6 +32,20 @@ public static class FieldRules
     }
 
     /// <summary>
+    /// The one rule of every reader for a commune's INSEE code: as a spreadsheet may have mangled it (leading
+    /// zero, lower-case 2a/2b), normalised; an invalid code is a warning naming the field, and is dropped (the
+    /// département then comes from the postcode or the point), never a reason to reject the place.
+    /// </summary>
+    public static string? CommuneCode(long line, string? value, string field, ICollection<Model.RowError> warnings)
+    {
+        ArgumentNullException.ThrowIfNull(warnings);
+        var code = LeadingZero(value)?.ToUpperInvariant();
+        if (code is null || Codes.InseeCodes.IsCommune(code)) return code;
+        warnings.Add(new Model.RowError(line, field, $"code INSEE invalide « {code} », ignoré"));
+        return null;
+    }
+
+    /// <summary>
     /// Whether a value may become a link: absent, or an absolute http(s) URL. Every reader keeps only such
     /// links (a <c>javascript:</c> or <c>data:</c> URL never reaches a page as a link).
     /// </summary>

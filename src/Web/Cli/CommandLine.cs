@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using OpenFabriques.Geo.Formats;
+using OpenFabriques.Web.Startup;
 using OpenFabriques.Web.Store;
 
 namespace OpenFabriques.Web.Cli;
@@ -214,7 +215,7 @@ public static class CommandLine
         });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
-        builder.AddPortalStore();
+        builder.AddPortalServices();
         return builder.Build();
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using OpenFabriques.Geo.Formats;
 using OpenFabriques.Geo.Model;
 using OpenFabriques.Web.Import;
+using OpenFabriques.Web.Startup;
 using OpenFabriques.Web.Store;
 
 namespace OpenFabriques.Web.Cli;

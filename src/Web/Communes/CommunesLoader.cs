@@ -1,5 +1,6 @@
 using Npgsql;
 using OpenFabriques.Web.Import;
+using OpenFabriques.Web.Store;
 
 namespace OpenFabriques.Web.Communes;
 
@@ -18,15 +19,15 @@ public static class CommunesLoader
         var sha256 = await LieuxLoader.Sha256Async(path, ct);
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
-        await using (var lockCmd = new NpgsqlCommand(CommunesSql.Lock, connection, tx))
+        await using (var lockCmd = tx.Command(CommunesSql.Lock))
             await lockCmd.ExecuteNonQueryAsync(ct);
-        await using (var known = new NpgsqlCommand(CommunesSql.Known, connection, tx))
+        await using (var known = tx.Command(CommunesSql.Known))
         {
             known.Parameters.Add(new NpgsqlParameter { Value = Fichier });
             known.Parameters.Add(new NpgsqlParameter { Value = sha256 });
             if (await known.ExecuteScalarAsync(ct) is not null) return 0;
         }
-        await using (var create = new NpgsqlCommand(CommunesSql.CreateStaging, connection, tx))
+        await using (var create = tx.Command(CommunesSql.CreateStaging))
             await create.ExecuteNonQueryAsync(ct);
         await using (var writer = await connection.BeginTextImportAsync(CommunesSql.Copy, ct))
         using (var file = new StreamReader(path))
@@ -35,12 +36,12 @@ public static class CommunesLoader
             int n;
             while ((n = await file.ReadAsync(buffer, ct)) > 0) await writer.WriteAsync(buffer.AsMemory(0, n), ct);
         }
-        await using (var delete = new NpgsqlCommand(CommunesSql.DeleteAll, connection, tx))
+        await using (var delete = tx.Command(CommunesSql.DeleteAll))
             await delete.ExecuteNonQueryAsync(ct);
         int loaded;
-        await using (var insert = new NpgsqlCommand(CommunesSql.Insert, connection, tx))
+        await using (var insert = tx.Command(CommunesSql.Insert))
             loaded = await insert.ExecuteNonQueryAsync(ct);
-        await using (var record = new NpgsqlCommand(CommunesSql.Record, connection, tx))
+        await using (var record = tx.Command(CommunesSql.Record))
         {
             record.Parameters.Add(new NpgsqlParameter { Value = Fichier });
             record.Parameters.Add(new NpgsqlParameter { Value = sha256 });

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Npgsql;
 using NpgsqlTypes;
+using OpenFabriques.Web.Store;
 
 namespace OpenFabriques.Web.Couverture;
 
@@ -38,36 +39,36 @@ public sealed class CouvertureDistances(NpgsqlDataSource dataSource)
         var chrono = Stopwatch.StartNew();
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
-        await ExecuterAsync(connection, tx, DistancesSql.Lock, ct);
+        await tx.ExecuteAsync(DistancesSql.Lock, ct);
         if (siPerime && await EtatAsync(connection, tx, ct) is { Perime: false })
         {
             await tx.RollbackAsync(ct);
             return null;
         }
-        await ExecuterAsync(connection, tx, DistancesSql.Communes, ct);
-        await ExecuterAsync(connection, tx, DistancesSql.Tous, ct);
-        await ExecuterAsync(connection, tx, DistancesSql.AnalyserTous, ct);
-        await ExecuterAsync(connection, tx, DistancesSql.Vider, ct);
-        var communes = await ExecuterAsync(connection, tx, DistancesSql.InsererTous, ct);
+        await tx.ExecuteAsync(DistancesSql.Communes, ct);
+        await tx.ExecuteAsync(DistancesSql.Tous, ct);
+        await tx.ExecuteAsync(DistancesSql.AnalyserTous, ct);
+        await tx.ExecuteAsync(DistancesSql.Vider, ct);
+        var communes = await tx.ExecuteAsync(DistancesSql.InsererTous, ct);
 
         var services = new List<string>();
-        await using (var cmd = new NpgsqlCommand(DistancesSql.Services, connection, tx))
+        await using (var cmd = tx.Command(DistancesSql.Services))
         await using (var r = await cmd.ExecuteReaderAsync(ct))
         {
             while (await r.ReadAsync(ct)) services.Add(r.GetString(0));
         }
-        await ExecuterAsync(connection, tx, DistancesSql.CreerPoints, ct);
+        await tx.ExecuteAsync(DistancesSql.CreerPoints, ct);
         foreach (var service in services)
         {
-            await ExecuterAsync(connection, tx, DistancesSql.ViderPoints, ct);
-            await ExecuterAsync(connection, tx, DistancesSql.Points, ct, ("service", service, NpgsqlDbType.Text));
-            await ExecuterAsync(connection, tx, DistancesSql.AnalyserPoints, ct);
-            await ExecuterAsync(connection, tx, DistancesSql.InsererService, ct,
-                ("service", service, NpgsqlDbType.Text), ("max", MaxKm * 1000.0, NpgsqlDbType.Double));
+            await tx.ExecuteAsync(DistancesSql.ViderPoints, ct);
+            await tx.ExecuteAsync(DistancesSql.Points, ct, new NpgsqlParameter("service", NpgsqlDbType.Text) { Value = service });
+            await tx.ExecuteAsync(DistancesSql.AnalyserPoints, ct);
+            await tx.ExecuteAsync(DistancesSql.InsererService, ct,
+                new NpgsqlParameter("service", NpgsqlDbType.Text) { Value = service }, new NpgsqlParameter("max", NpgsqlDbType.Double) { Value = MaxKm * 1000.0 });
         }
         var duree = chrono.Elapsed;
-        await ExecuterAsync(connection, tx, DistancesSql.Enregistrer, ct, ("duree", (int)duree.TotalMilliseconds, NpgsqlDbType.Integer),
-            ("communes", communes, NpgsqlDbType.Integer), ("services", services.Count, NpgsqlDbType.Integer));
+        await tx.ExecuteAsync(DistancesSql.Enregistrer, ct, new NpgsqlParameter("duree", NpgsqlDbType.Integer) { Value = (int)duree.TotalMilliseconds },
+            new NpgsqlParameter("communes", NpgsqlDbType.Integer) { Value = communes }, new NpgsqlParameter("services", NpgsqlDbType.Integer) { Value = services.Count });
         await tx.CommitAsync(ct);
         return new CalculDistances(communes, services.Count, chrono.Elapsed);
     }
@@ -85,13 +86,5 @@ public sealed class CouvertureDistances(NpgsqlDataSource dataSource)
         await using var r = await cmd.ExecuteReaderAsync(ct);
         if (!await r.ReadAsync(ct)) return null;
         return new EtatDistances(r.GetFieldValue<DateTimeOffset>(0), r.GetInt64(1), r.GetBoolean(2));
-    }
-
-    private static async Task<int> ExecuterAsync(NpgsqlConnection c, NpgsqlTransaction tx, string sql, CancellationToken ct,
-        params (string Nom, object Valeur, NpgsqlDbType Type)[] parametres)
-    {
-        await using var cmd = new NpgsqlCommand(sql, c, tx) { CommandTimeout = 0 };
-        foreach (var (nom, valeur, type) in parametres) cmd.Parameters.Add(new NpgsqlParameter(nom, type) { Value = valeur });
-        return await cmd.ExecuteNonQueryAsync(ct);
     }
 }

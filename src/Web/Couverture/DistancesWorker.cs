@@ -21,12 +21,12 @@ public sealed partial class DistancesWorker(CouvertureDistances distances, IOpti
             try
             {
                 if (await distances.RecalculerAsync(stoppingToken, siPerime: true) is { } calcul)
-                    LogCalcul(logger, calcul.Communes, calcul.Services, calcul.Duree.TotalSeconds);
+                    LogComputed(logger, calcul.Communes, calcul.Services, calcul.Duree.TotalSeconds);
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
                 // The database is not there yet, or not migrated yet: the next round tries again.
-                LogEchec(logger, e.Message);
+                LogFailed(logger, e.Message);
             }
             try
             {
@@ -40,8 +40,8 @@ public sealed partial class DistancesWorker(CouvertureDistances distances, IOpti
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Computed the distances to the places: {Communes} communes, {Services} services, {Seconds:0.0} s")]
-    private static partial void LogCalcul(ILogger logger, int communes, int services, double seconds);
+    private static partial void LogComputed(ILogger logger, int communes, int services, double seconds);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Distances to the places not computed this round: {Reason}")]
-    private static partial void LogEchec(ILogger logger, string reason);
+    private static partial void LogFailed(ILogger logger, string reason);
 }

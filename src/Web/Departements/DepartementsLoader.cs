@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Npgsql;
 
+using OpenFabriques.Web.Store;
+
 namespace OpenFabriques.Web.Departements;
 
 /// <summary>Loads data/departements.geojson into the départements table, once.</summary>
@@ -12,7 +14,7 @@ public static class DepartementsLoader
         ArgumentNullException.ThrowIfNull(dataSource);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var tx = await connection.BeginTransactionAsync(cancellationToken);
-        await using (var count = new NpgsqlCommand(DepartementsSql.Count, connection, tx))
+        await using (var count = tx.Command(DepartementsSql.Count))
         {
             if ((long)(await count.ExecuteScalarAsync(cancellationToken))! > 0) return 0;
         }
@@ -23,19 +25,9 @@ public static class DepartementsLoader
         foreach (var feature in doc.RootElement.GetProperty("features").EnumerateArray())
         {
             var p = feature.GetProperty("properties");
-            await using var insert = new NpgsqlCommand(DepartementsSql.Insert, connection, tx)
-            {
-                Parameters =
-                {
-                    new() { Value = p.GetProperty("code").GetString() },
-                    new() { Value = p.GetProperty("nom").GetString() },
-                    new() { Value = p.GetProperty("region").GetString() },
-                    new() { Value = p.GetProperty("region_nom").GetString() },
-                    new() { Value = p.GetProperty("population").GetInt32() },
-                    new() { Value = feature.GetProperty("geometry").GetRawText() },
-                },
-            };
-            loaded += await insert.ExecuteNonQueryAsync(cancellationToken);
+            loaded += await tx.ExecuteAsync(DepartementsSql.Insert, cancellationToken,
+                p.GetProperty("code").GetString()!, p.GetProperty("nom").GetString()!, p.GetProperty("region").GetString()!,
+                p.GetProperty("region_nom").GetString()!, p.GetProperty("population").GetInt32(), feature.GetProperty("geometry").GetRawText());
         }
         await tx.CommitAsync(cancellationToken);
         return loaded;

@@ -6,6 +6,8 @@ using OpenFabriques.Geo.Model;
 using OpenFabriques.Geo.Taxonomy;
 using OpenFabriques.Web.Couverture;
 
+using OpenFabriques.Web.Store;
+
 namespace OpenFabriques.Web.Import;
 
 /// <summary>
@@ -47,9 +49,9 @@ public sealed class LieuxLoader(NpgsqlDataSource dataSource, CouvertureDistances
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var tx = await connection.BeginTransactionAsync(cancellationToken);
 
-        var importId = (long)(await ScalarAsync(connection, tx, ImportSql.StartImport, cancellationToken,
+        var importId = (long)(await tx.ScalarAsync(ImportSql.StartImport, cancellationToken,
             origin.Source, origin.Format, origin.Origin, origin.Sha256))!;
-        await ExecuteAsync(connection, tx, ImportSql.CreateStaging, cancellationToken);
+        await tx.ExecuteAsync(ImportSql.CreateStaging, cancellationToken);
 
         var rejected = new List<RowError>();
         var warnings = new List<RowError>();
@@ -69,13 +71,13 @@ public sealed class LieuxLoader(NpgsqlDataSource dataSource, CouvertureDistances
             await copy.CompleteAsync(cancellationToken);
         }
 
-        await ExecuteAsync(connection, tx, ImportSql.ResolveSources, cancellationToken, origin.Source);
-        await foreach (var r in QueryAsync(connection, tx, ImportSql.Duplicates, cancellationToken))
+        await tx.ExecuteAsync(ImportSql.ResolveSources, cancellationToken, origin.Source);
+        await foreach (var r in tx.QueryAsync(ImportSql.Duplicates, cancellationToken))
             rejected.Add(new RowError(r.GetInt64(0), "source_id", $"identifiant « {r.GetString(1)} » déjà présent ligne {r.GetInt64(2)}"));
-        await foreach (var r in QueryAsync(connection, tx, ImportSql.DropUnknownDepartements, cancellationToken))
+        await foreach (var r in tx.QueryAsync(ImportSql.DropUnknownDepartements, cancellationToken))
             warnings.Add(new RowError(r.GetInt64(0), "departement", "département hors des 101 départements, déduit du point s'il y en a un"));
-        await ExecuteAsync(connection, tx, ImportSql.DepartementsFromPoints, cancellationToken);
-        await foreach (var r in QueryAsync(connection, tx, ImportSql.FarFromDepartement, cancellationToken, options.FarFromDepartementMetres))
+        await tx.ExecuteAsync(ImportSql.DepartementsFromPoints, cancellationToken);
+        await foreach (var r in tx.QueryAsync(ImportSql.FarFromDepartement, cancellationToken, options.FarFromDepartementMetres))
         {
             var inside = r.IsDBNull(2) ? "hors de tout département" : $"dans le {r.GetString(2)}";
             warnings.Add(new RowError(r.GetInt64(0), "latitude/longitude",
@@ -94,19 +96,19 @@ public sealed class LieuxLoader(NpgsqlDataSource dataSource, CouvertureDistances
             };
         }
 
-        await foreach (var r in QueryAsync(connection, tx, ImportSql.UnknownServices, cancellationToken))
+        await foreach (var r in tx.QueryAsync(ImportSql.UnknownServices, cancellationToken))
             throw new InvalidOperationException($"service « {r.GetString(0)} » absent de la taxonomie");
 
         int inserted, updated;
-        await ExecuteAsync(connection, tx, ImportSql.CreateChanged, cancellationToken);
-        await ExecuteAsync(connection, tx, ImportSql.Upsert, cancellationToken, importId);
-        await using (var counts = await ReaderAsync(connection, tx, ImportSql.CountChanged, cancellationToken))
+        await tx.ExecuteAsync(ImportSql.CreateChanged, cancellationToken);
+        await tx.ExecuteAsync(ImportSql.Upsert, cancellationToken, importId);
+        await using (var counts = await tx.ReaderAsync(ImportSql.CountChanged, cancellationToken))
         {
             await counts.ReadAsync(cancellationToken);
             (inserted, updated) = (counts.GetInt32(0), counts.GetInt32(1));
         }
-        await ExecuteAsync(connection, tx, ImportSql.DeleteServices, cancellationToken);
-        await ExecuteAsync(connection, tx, ImportSql.InsertServices, cancellationToken);
+        await tx.ExecuteAsync(ImportSql.DeleteServices, cancellationToken);
+        await tx.ExecuteAsync(ImportSql.InsertServices, cancellationToken);
 
         var withdrawn = 0;
         string? pruneSkipped = null;
@@ -114,12 +116,12 @@ public sealed class LieuxLoader(NpgsqlDataSource dataSource, CouvertureDistances
         {
             if (rejected.Count > 0) pruneSkipped = "des lignes ont été rejetées : leurs lieux auraient été retirés à tort";
             else if (read == 0) pruneSkipped = "le fichier ne contient aucun lieu";
-            else withdrawn = await ExecuteAsync(connection, tx, ImportSql.Prune, cancellationToken, origin.Source);
+            else withdrawn = await tx.ExecuteAsync(ImportSql.Prune, cancellationToken, origin.Source);
         }
 
         var loaded = read - rejected.Count;
         var unchanged = loaded - inserted - updated;
-        await ExecuteAsync(connection, tx, ImportSql.FinishImport, cancellationToken,
+        await tx.ExecuteAsync(ImportSql.FinishImport, cancellationToken,
             importId, inserted, updated, unchanged, rejected.Count, withdrawn);
         await tx.CommitAsync(cancellationToken);
         var duree = chrono.Elapsed;
@@ -194,39 +196,6 @@ public sealed class LieuxLoader(NpgsqlDataSource dataSource, CouvertureDistances
     {
         if (value is { } v) copy.Write(v, NpgsqlDbType.Double);
         else copy.WriteNull();
-    }
-
-    private static NpgsqlCommand Command(NpgsqlConnection connection, NpgsqlTransaction tx, string sql, object[] parameters)
-    {
-        var cmd = new NpgsqlCommand(sql, connection, tx) { CommandTimeout = 0 };
-        foreach (var p in parameters) cmd.Parameters.Add(new NpgsqlParameter { Value = p });
-        return cmd;
-    }
-
-    private static async Task<int> ExecuteAsync(NpgsqlConnection c, NpgsqlTransaction tx, string sql, CancellationToken ct, params object[] parameters)
-    {
-        await using var cmd = Command(c, tx, sql, parameters);
-        return await cmd.ExecuteNonQueryAsync(ct);
-    }
-
-    private static async Task<object?> ScalarAsync(NpgsqlConnection c, NpgsqlTransaction tx, string sql, CancellationToken ct, params object[] parameters)
-    {
-        await using var cmd = Command(c, tx, sql, parameters);
-        return await cmd.ExecuteScalarAsync(ct);
-    }
-
-    private static async Task<NpgsqlDataReader> ReaderAsync(NpgsqlConnection c, NpgsqlTransaction tx, string sql, CancellationToken ct, params object[] parameters)
-    {
-        var cmd = Command(c, tx, sql, parameters);
-        return await cmd.ExecuteReaderAsync(System.Data.CommandBehavior.Default, ct);
-    }
-
-    private static async IAsyncEnumerable<NpgsqlDataReader> QueryAsync(NpgsqlConnection c, NpgsqlTransaction tx, string sql,
-        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct, params object[] parameters)
-    {
-        await using var cmd = Command(c, tx, sql, parameters);
-        await using var reader = await cmd.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct)) yield return reader;
     }
 }
 

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Npgsql;
-using OpenFabriques.Web.Import;
 
 namespace OpenFabriques.Web.Store;
 
@@ -12,7 +11,7 @@ public static class StoreExtensions
     /// <summary>Key of the data source the health probe uses, apart from the portal's pool.</summary>
     public const string HealthDataSource = "sante";
 
-    /// <summary>Options, the PostGIS data source, the EF Core context and the database initializer.</summary>
+    /// <summary>Options, the PostGIS data sources and the EF Core context: the bottom layer, which knows no feature.</summary>
     public static IHostApplicationBuilder AddPortalStore(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -41,12 +40,6 @@ public static class StoreExtensions
         builder.Services.AddDbContext<PortalDb>((sp, options) => options
             .UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>())
             .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning)));
-
-        builder.Services.AddSingleton<LieuxLoader>();
-        builder.Services.AddSingleton<Couverture.CouvertureDistances>();
-        builder.Services.AddSingleton<DatabaseInitializer>();
-        builder.Services.AddHostedService<DatabaseStartup>();
-        builder.Services.AddHostedService<Couverture.DistancesWorker>();
         return builder;
     }
 }

@@ -25,4 +25,28 @@ public class FieldRulesTests
     [InlineData("91"), InlineData("abc"), InlineData("NaN")]
     public void Rejects_coordinates_out_of_range_or_not_numbers(string input) =>
         Assert.False(FieldRules.TryCoordinate(input, 90, out _));
+
+    [Theory]
+    [InlineData("12167", "12167", false)]
+    [InlineData("1053", "01053", false)]
+    [InlineData("2a004", "2A004", false)]
+    [InlineData("97411", "97411", false)]
+    [InlineData("20123", null, true)]
+    [InlineData("abc", null, true)]
+    [InlineData("", null, false)]
+    public void One_rule_for_commune_codes_normalises_or_warns_and_drops(string input, string? expected, bool warned)
+    {
+        var warnings = new List<Model.RowError>();
+        Assert.Equal(expected, FieldRules.CommuneCode(7, input, "code_insee", warnings));
+        Assert.Equal(warned, warnings.Count == 1);
+        if (warned) Assert.Equal((7L, "code_insee"), (warnings[0].Line, warnings[0].Field));
+    }
+
+    [Theory]
+    [InlineData("https://example.fr/a%20b", true)]
+    [InlineData("http://example.fr", true)]
+    [InlineData("javascript:alert(1)", false)]
+    [InlineData("data:text/html,x", false)]
+    [InlineData("www.example.fr", false)]
+    public void Only_http_links_are_links(string input, bool expected) => Assert.Equal(expected, FieldRules.IsWebLink(input));
 }

@@ -39,12 +39,7 @@ public sealed class AnctTiersLieux2019Reader : ILieuReader
             return ReadItem.Fail(pointError!);
 
         var warnings = new List<RowError>();
-        var insee = FieldRules.LeadingZero(f.Text("INSEECOM"))?.ToUpperInvariant();
-        if (insee is not null && !InseeCodes.IsCommune(insee))
-        {
-            warnings.Add(new RowError(n, "INSEECOM", $"code INSEE invalide « {insee} », ignoré"));
-            insee = null;
-        }
+        var insee = FieldRules.CommuneCode(n, f.Text("INSEECOM"), "INSEECOM", warnings);
         var cp = FieldRules.LeadingZero(f.Text("CP"));
         var dep = InseeCodes.NormaliseDepartement(f.Text("INSEEDEP"));
         if (f.Text("INSEEDEP") is { } rawDep && dep is null)

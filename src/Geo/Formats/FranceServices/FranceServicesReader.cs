@@ -48,12 +48,7 @@ public sealed class FranceServicesReader : ILieuReader
             return ReadItem.Fail(pointError!);
 
         var warnings = new List<RowError>();
-        var insee = FieldRules.LeadingZero(f.Text("insee_com"))?.ToUpperInvariant();
-        if (insee is not null && !InseeCodes.IsCommune(insee))
-        {
-            warnings.Add(new RowError(n, "insee_com", $"code INSEE invalide « {insee} », ignoré"));
-            insee = null;
-        }
+        var insee = FieldRules.CommuneCode(n, f.Text("insee_com"), "insee_com", warnings);
         var cp = FieldRules.LeadingZero(f.Text("code_postal"));
         var hours = Days
             .Select(d => (d.Day, Value: f.Text(d.Column)))

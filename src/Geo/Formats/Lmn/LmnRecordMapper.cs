@@ -28,9 +28,7 @@ internal static partial class LmnRecordMapper
         var codePostal = f.Text("code_postal")!;
         if (!PostcodePattern().IsMatch(codePostal))
             return ReadItem.Fail(new RowError(n, "code_postal", $"code postal invalide « {codePostal} » (5 chiffres)"));
-        var codeInsee = f.Text("code_insee");
-        if (codeInsee is not null && !InseeCodes.IsCommune(codeInsee))
-            return ReadItem.Fail(new RowError(n, "code_insee", $"code INSEE invalide « {codeInsee} »"));
+        var codeInsee = FieldRules.CommuneCode(n, f.Text("code_insee"), "code_insee", warnings);
         if (!FieldRules.TryPoint(n, f.Text("latitude"), f.Text("longitude"), "latitude", "longitude", out var lat, out var lon, out var pointError))
             return ReadItem.Fail(pointError!);
         if (!FieldRules.TryDate(f.Text("date_maj"), out var dateMaj))

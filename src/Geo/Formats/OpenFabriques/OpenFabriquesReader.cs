@@ -75,9 +75,8 @@ public sealed class OpenFabriquesReader : ILieuReader
             return ReadItem.Fail(pointError!);
         if (!FieldRules.TryDate(get("date_maj"), out var dateMaj))
             return ReadItem.Fail(new RowError(n, "date_maj", $"date invalide « {get("date_maj")} » (attendu AAAA-MM-JJ)"));
-        var insee = get("code_insee");
-        if (insee is not null && !InseeCodes.IsCommune(insee))
-            return ReadItem.Fail(new RowError(n, "code_insee", $"code INSEE invalide « {insee} »"));
+        var warnings = new List<RowError>();
+        var insee = FieldRules.CommuneCode(n, get("code_insee"), "code_insee", warnings);
         if (!FieldRules.IsWebLink(get("site_web")))
             return ReadItem.Fail(new RowError(n, "site_web", $"lien invalide « {get("site_web")} » (seuls les liens http:// et https:// sont acceptés)"));
         var dep = get("departement");
@@ -112,6 +111,6 @@ public sealed class OpenFabriquesReader : ILieuReader
             Horaires = get("horaires"),
             Description = get("description"),
             DateMaj = dateMaj,
-        }, n);
+        }, n, warnings);
     }
 }

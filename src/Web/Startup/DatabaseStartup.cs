@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
+using OpenFabriques.Web.Store;
 
-namespace OpenFabriques.Web.Store;
+namespace OpenFabriques.Web.Startup;
 
 /// <summary>
 /// Initializes the database when the app starts. If the database does not answer, the app still

@@ -1,8 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using OpenFabriques.Web.Startup;
 using OpenFabriques.Web.Store;
 
-namespace OpenFabriques.Web.Tests.Store;
+namespace OpenFabriques.Web.Tests.Startup;
 
 [Collection(PortalCollection.Name)]
 public class DatabaseInitializerTests(PortalFixture portal)

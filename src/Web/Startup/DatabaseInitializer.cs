@@ -5,8 +5,9 @@ using OpenFabriques.Geo.Formats.Lmn;
 using OpenFabriques.Geo.Taxonomy;
 using OpenFabriques.Web.Departements;
 using OpenFabriques.Web.Import;
+using OpenFabriques.Web.Store;
 
-namespace OpenFabriques.Web.Store;
+namespace OpenFabriques.Web.Startup;
 
 /// <summary>
 /// Brings a database to a usable state: migrations, the service taxonomy, the départements,
