@@ -37,7 +37,7 @@ public sealed class IndexModel(IOptions<PortalOptions> options, NpgsqlDataSource
     public IReadOnlyList<JsonElement> Items { get; private set; } = [];
     public IReadOnlyDictionary<string, long> ServiceCounts { get; private set; } = new Dictionary<string, long>();
     public IReadOnlyList<(string Label, long Count)> Labels { get; private set; } = [];
-    public IReadOnlyList<DepartementRow> Departements { get; private set; } = [];
+    public IReadOnlyList<Departement> Departements { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -64,7 +64,7 @@ public sealed class IndexModel(IOptions<PortalOptions> options, NpgsqlDataSource
             }
         }
 
-        Departements = await store.Departements.AsNoTracking().OrderBy(d => d.Code).ToListAsync(ct);
+        Departements = await store.DepartementsSansContours().ToListAsync(ct);
         var labels = new List<(string, long)>();
         await using (var cmd = db.CreateCommand(IndexSql.Labels))
         await using (var reader = await cmd.ExecuteReaderAsync(ct))

@@ -1,43 +1,107 @@
 using Microsoft.EntityFrameworkCore;
+using NetTopologySuite.Geometries;
 
 namespace OpenFabriques.Web.Store;
 
 /// <summary>
-/// The plain tables of the portal. Geometry columns exist in the database (created by the migrations)
-/// but not in this model: spatial queries are explicit PostGIS SQL next to the feature that runs them.
+/// The portal's tables, geometries as NetTopologySuite types (EF Core's PostGIS plugin), names in snake_case.
+/// The model is the migrations' reference: <c>dotnet ef migrations add</c> compares it with the snapshot.
+/// Bulk and streaming work (COPY, set-based import SQL, exports) stays SQL beside its feature, where it is faster.
 /// </summary>
 public sealed class PortalDb(DbContextOptions<PortalDb> options) : DbContext(options)
 {
+    /// <summary>The point of a row with lon and lat, computed by PostgreSQL.</summary>
+    public const string PointSql = "CASE WHEN lon IS NOT NULL AND lat IS NOT NULL THEN ST_SetSRID(ST_MakePoint(lon, lat), 4326) END";
+
+    private static readonly string[] ImportCounts = ["Inserted", "Updated", "Unchanged", "Rejected", "Withdrawn"];
+
     public DbSet<DepartementRow> Departements => Set<DepartementRow>();
     public DbSet<ServiceRow> Services => Set<ServiceRow>();
     public DbSet<ImportRow> Imports => Set<ImportRow>();
+    public DbSet<LieuRow> Lieux => Set<LieuRow>();
+    public DbSet<LieuServiceRow> LieuxServices => Set<LieuServiceRow>();
+    public DbSet<CommuneRow> Communes => Set<CommuneRow>();
+    public DbSet<DistanceCommuneRow> DistancesCommunes => Set<DistanceCommuneRow>();
+    public DbSet<DistancesCalculRow> DistancesCalcul => Set<DistancesCalculRow>();
+    public DbSet<DonneeReferenceRow> DonneesReference => Set<DonneeReferenceRow>();
+
+    /// <summary>The départements without their outlines, for lists and menus.</summary>
+    public IQueryable<Departement> DepartementsSansContours() =>
+        Departements.AsNoTracking().OrderBy(d => d.Code).Select(d => new Departement(d.Code, d.Nom, d.Region, d.RegionNom, d.Population));
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
+        modelBuilder.HasPostgresExtension("postgis").HasPostgresExtension("unaccent").HasPostgresExtension("pg_trgm");
         modelBuilder.Entity<DepartementRow>(e =>
         {
-            e.ToTable("departements");
-            e.HasKey(d => d.Code);
+            e.ToTable("departements", t => t.HasCheckConstraint("departements_population_check", "population > 0"));
+            e.HasKey(d => d.Code).HasName("departements_pkey");
+            e.Property(d => d.Geom).HasColumnType("geometry(MultiPolygon,4326)");
+            e.Property(d => d.GeomCarte).HasColumnType("geometry(Geometry,4326)")
+                .HasComputedColumnSql("ST_SimplifyPreserveTopology(geom, 0.005)", stored: true);
+            e.HasIndex(d => d.Geom, "departements_geom_idx").HasMethod("gist");
         });
-        modelBuilder.Entity<ServiceRow>(e =>
-        {
-            e.ToTable("services");
-            e.HasKey(s => s.Slug);
-        });
+        modelBuilder.Entity<ServiceRow>(e => e.HasKey(s => s.Slug).HasName("services_pkey"));
         modelBuilder.Entity<ImportRow>(e =>
         {
-            e.ToTable("imports");
-            e.HasKey(i => i.Id);
+            e.HasKey(i => i.Id).HasName("imports_pkey");
+            e.Property(i => i.Id).UseIdentityAlwaysColumn();
+            foreach (var count in ImportCounts) e.Property(count).HasDefaultValue(0);
         });
-        // The tables are written in SQL with snake_case columns (RegionNom → region_nom).
-        foreach (var property in modelBuilder.Model.GetEntityTypes().SelectMany(t => t.GetProperties()))
-            property.SetColumnName(SnakeCase(property.Name));
+        modelBuilder.Entity<LieuRow>(e =>
+        {
+            e.ToTable("lieux", t =>
+            {
+                t.HasCheckConstraint("lieux_check", "(lon IS NULL) = (lat IS NULL)");
+                t.HasCheckConstraint("lieux_lat_check", "lat >= -90 AND lat <= 90");
+                t.HasCheckConstraint("lieux_lon_check", "lon >= -180 AND lon <= 180");
+            });
+            e.HasKey(l => l.Id).HasName("lieux_pkey");
+            e.Property(l => l.Id).UseIdentityAlwaysColumn();
+            e.HasAlternateKey(l => new { l.Source, l.SourceId }).HasName("lieux_source_source_id_key");
+            e.Property(l => l.Geom).HasColumnType("geometry(Point,4326)").HasComputedColumnSql(PointSql, stored: true);
+            e.Property(l => l.Labels).HasDefaultValueSql("'{}'::text[]");
+            // Also in the database, which the model cannot say: GiST indexes on geom::geography (lieux_geog_idx,
+            // communes_geog_idx) for distances in metres.
+            e.HasIndex(l => l.Geom, "lieux_geom_idx").HasMethod("gist");
+            e.HasIndex(l => l.Departement, "lieux_departement_idx");
+        });
+        modelBuilder.Entity<LieuServiceRow>(e =>
+        {
+            e.ToTable("lieux_services");
+            e.HasKey(s => new { s.LieuId, s.ServiceSlug }).HasName("lieux_services_pkey");
+            e.HasIndex(s => new { s.ServiceSlug, s.LieuId }, "lieux_services_slug_idx");
+            e.HasOne<LieuRow>().WithMany().HasForeignKey(s => s.LieuId).OnDelete(DeleteBehavior.Cascade).HasConstraintName("lieux_services_lieu_id_fkey");
+        });
+        modelBuilder.Entity<CommuneRow>(e =>
+        {
+            e.HasKey(c => c.Code).HasName("communes_pkey");
+            e.Property(c => c.Geom).HasColumnType("geometry(Point,4326)").HasComputedColumnSql(PointSql, stored: true);
+            e.HasIndex(c => c.CodesPostaux, "communes_codes_postaux_idx").HasMethod("gin");
+            e.HasIndex(c => c.NomRecherche, "communes_nom_recherche_idx").HasOperators("text_pattern_ops");
+        });
+        modelBuilder.Entity<DistanceCommuneRow>(e =>
+        {
+            e.ToTable("distances_communes");
+            e.HasKey(d => new { d.Service, d.Commune }).HasName("distances_communes_pkey");
+        });
+        modelBuilder.Entity<DistancesCalculRow>(e =>
+        {
+            e.ToTable("distances_calcul", t => t.HasCheckConstraint("distances_calcul_seul_check", "seul"));
+            e.HasKey(d => d.Seul).HasName("distances_calcul_pkey");
+            e.Property(d => d.Seul).HasDefaultValue(true);
+        });
+        modelBuilder.Entity<DonneeReferenceRow>(e =>
+        {
+            e.ToTable("donnees_reference");
+            e.HasKey(d => d.Fichier).HasName("donnees_reference_pkey");
+        });
     }
-
-    private static string SnakeCase(string name) =>
-        string.Concat(name.Select((c, i) => char.IsUpper(c) ? (i > 0 ? "_" : "") + char.ToLowerInvariant(c) : c.ToString()));
 }
+
+/// <summary>A département as lists show it: no outline.</summary>
+public sealed record Departement(string Code, string Nom, string Region, string RegionNom, int Population);
 
 public sealed class DepartementRow
 {
@@ -46,6 +110,10 @@ public sealed class DepartementRow
     public required string Region { get; set; }
     public required string RegionNom { get; set; }
     public int Population { get; set; }
+    public required MultiPolygon Geom { get; set; }
+
+    /// <summary>The outline simplified once for the maps (computed by PostGIS).</summary>
+    public Geometry? GeomCarte { get; set; }
 }
 
 public sealed class ServiceRow
@@ -70,4 +138,78 @@ public sealed class ImportRow
     public int Unchanged { get; set; }
     public int Rejected { get; set; }
     public int Withdrawn { get; set; }
+}
+
+public sealed class LieuRow
+{
+    public long Id { get; set; }
+    public required string Source { get; set; }
+    public required string SourceId { get; set; }
+    public required string Nom { get; set; }
+    public string? Adresse { get; set; }
+    public string? CodePostal { get; set; }
+    public string? CodeInsee { get; set; }
+    public string? Commune { get; set; }
+    public string? Departement { get; set; }
+    public double? Lon { get; set; }
+    public double? Lat { get; set; }
+
+    /// <summary>The point from lon and lat (computed by PostGIS), null for a place without a position.</summary>
+    public Point? Geom { get; set; }
+    public string? SiteWeb { get; set; }
+    public string? Telephone { get; set; }
+    public string? Horaires { get; set; }
+    public string? Typologie { get; set; }
+    public string[] Labels { get; set; } = [];
+    public string? Description { get; set; }
+    public DateOnly? DateMaj { get; set; }
+    public required string RowHash { get; set; }
+    public long ImportId { get; set; }
+    public DateTimeOffset ImportedAt { get; set; }
+}
+
+public sealed class LieuServiceRow
+{
+    public long LieuId { get; set; }
+    public required string ServiceSlug { get; set; }
+    public required string LibelleSource { get; set; }
+}
+
+public sealed class CommuneRow
+{
+    public required string Code { get; set; }
+    public required string Nom { get; set; }
+    public required string NomRecherche { get; set; }
+    public required string Departement { get; set; }
+    public int Population { get; set; }
+    public string[] CodesPostaux { get; set; } = [];
+    public double? Lon { get; set; }
+    public double? Lat { get; set; }
+    public string? SourcePoint { get; set; }
+    public Point? Geom { get; set; }
+}
+
+public sealed class DistanceCommuneRow
+{
+    public required string Service { get; set; }
+    public required string Commune { get; set; }
+    public long? LieuId { get; set; }
+    public double? DistanceM { get; set; }
+}
+
+public sealed class DistancesCalculRow
+{
+    public bool Seul { get; set; } = true;
+    public long ImportId { get; set; }
+    public DateTimeOffset CalculeLe { get; set; }
+    public int DureeMs { get; set; }
+    public int Communes { get; set; }
+    public int Services { get; set; }
+}
+
+public sealed class DonneeReferenceRow
+{
+    public required string Fichier { get; set; }
+    public required string Sha256 { get; set; }
+    public DateTimeOffset ChargeLe { get; set; }
 }

@@ -1,11 +1,17 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Npgsql;
 
 namespace OpenFabriques.Web.Store;
 
 public static class StoreExtensions
 {
+    /// <summary>EF Core on PostGIS: NetTopologySuite types, snake_case names.</summary>
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, NpgsqlDataSource dataSource)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return options.UseNpgsql(dataSource, o => o.UseNetTopologySuite()).UseSnakeCaseNamingConvention();
+    }
+
     public const string ConnectionStringName = "OpenFabriques";
 
     /// <summary>Key of the data source the health probe uses, apart from the portal's pool.</summary>
@@ -26,6 +32,7 @@ public static class StoreExtensions
             // streamed export for no gain on the portal's queries.
             if (source.ConnectionStringBuilder.Options is not { } options || !options.Contains("jit", StringComparison.Ordinal))
                 source.ConnectionStringBuilder.Options = $"{source.ConnectionStringBuilder.Options} -c jit=off".Trim();
+            source.UseNetTopologySuite();
             return source.Build();
         });
         // The health probe's own two connections: a pool that pages have exhausted does not look like a database that is down.
@@ -37,9 +44,7 @@ public static class StoreExtensions
             source.ConnectionStringBuilder.CommandTimeout = 3;
             return source.Build();
         });
-        builder.Services.AddDbContext<PortalDb>((sp, options) => options
-            .UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>())
-            .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning)));
+        builder.Services.AddDbContext<PortalDb>((sp, options) => Configure(options, sp.GetRequiredService<NpgsqlDataSource>()));
         return builder;
     }
 }

@@ -16,13 +16,13 @@ public sealed class IndexModel(NpgsqlDataSource db, PortalDb store) : PageModel
     public long Lieux { get; private set; }
     public long LieuxServices { get; private set; }
     public IReadOnlyList<(string Source, long Lieux, DateTimeOffset? Import, string? Format)> Sources { get; private set; } = [];
-    public IReadOnlyList<DepartementRow> Departements { get; private set; } = [];
+    public IReadOnlyList<Departement> Departements { get; private set; } = [];
     public static IReadOnlyList<LieuColumns.Column> Dictionnaire => LieuColumns.Lieux;
     public static IReadOnlyList<LieuColumns.Column> DictionnaireServices => LieuColumns.LieuxServices;
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Departements = await store.Departements.AsNoTracking().OrderBy(d => d.Code).ToListAsync(ct);
+        Departements = await store.DepartementsSansContours().ToListAsync(ct);
         var parsed = LieuFilter.Parse(Request.Query);
         if (parsed.Filter is null)
         {

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using OpenFabriques.Web.Infrastructure;
@@ -11,7 +12,7 @@ using OpenFabriques.Web.Store;
 namespace OpenFabriques.Web.Pages.Lieux;
 
 /// <summary>A place page, rendered on the server: what a resident needs, and schema.org data for search engines.</summary>
-public sealed class IndexModel(NpgsqlDataSource db, IOptions<PortalOptions> options) : PageModel
+public sealed class IndexModel(NpgsqlDataSource db, PortalDb store, IOptions<PortalOptions> options) : PageModel
 {
     public sealed record Lieu(long Id, string Source, string SourceId, string Nom, string? Adresse, string? CodePostal, string? CodeInsee,
         string? Commune, string? Departement, string? DepartementNom, double? Lon, double? Lat, string? SiteWeb, string? Telephone,
@@ -42,14 +43,11 @@ public sealed class IndexModel(NpgsqlDataSource db, IOptions<PortalOptions> opti
         var canonical = Slug(Place.Nom);
         if (slug is not null && slug != canonical) return RedirectPermanent($"/lieux/{id}/{canonical}");
 
-        var services = new List<(string, string, string, string)>();
-        await using (var cmd = db.CreateCommand(LieuSql.Services))
-        {
-            cmd.Parameters.AddWithValue("id", id);
-            await using var r = await cmd.ExecuteReaderAsync(ct);
-            while (await r.ReadAsync(ct)) services.Add((r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3)));
-        }
-        Services = services;
+        var services = await store.LieuxServices.Where(ls => ls.LieuId == id)
+            .Join(store.Services, ls => ls.ServiceSlug, s => s.Slug, (ls, s) => new { s.Slug, s.Libelle, s.Groupe, ls.LibelleSource, s.Ordre })
+            .OrderBy(x => x.Ordre)
+            .ToListAsync(ct);
+        Services = services.Select(x => (x.Slug, x.Libelle, x.Groupe, x.LibelleSource)).ToList();
         var voisins = new List<(long, string, string?, double)>();
         await using (var cmd = db.CreateCommand(LieuSql.Voisins))
         {
@@ -74,7 +72,7 @@ public sealed class IndexModel(NpgsqlDataSource db, IOptions<PortalOptions> opti
             ["telephone"] = Place.Telephone,
             ["sameAs"] = Place.SiteWeb,
             ["description"] = Place.Description,
-            ["amenityFeature"] = services.Select(s => new Dictionary<string, object?> { ["@type"] = "LocationFeatureSpecification", ["name"] = s.Item2, ["value"] = true }),
+            ["amenityFeature"] = Services.Select(s => new Dictionary<string, object?> { ["@type"] = "LocationFeatureSpecification", ["name"] = s.Libelle, ["value"] = true }),
         }).Replace("</", "<\\/", StringComparison.Ordinal);
         CarteJson = JsonSerializer.Serialize(new
         {

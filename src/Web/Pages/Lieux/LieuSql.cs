@@ -10,12 +10,6 @@ internal static class LieuSql
         WHERE l.id = @id
         """;
 
-    public const string Services = """
-        SELECT s.slug, s.libelle, s.groupe, ls.libelle_source
-        FROM lieux_services ls JOIN services s ON s.slug = ls.service_slug
-        WHERE ls.lieu_id = @id ORDER BY s.ordre
-        """;
-
     /// <summary>The nearest other places, KNN on the geography index, with their distance in metres.</summary>
     public const string Voisins = """
         SELECT o.id, o.nom, o.commune, round(ST_Distance(o.geom::geography, l.geom::geography))

@@ -1,0 +1,71 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.Extensions.DependencyInjection;
+using NetTopologySuite.Geometries;
+using Npgsql;
+using OpenFabriques.Tests;
+using OpenFabriques.Web.Store;
+
+namespace OpenFabriques.Web.Tests.Store;
+
+public class MigrationsTests
+{
+    private static PortalDb Context(string connectionString)
+    {
+        var source = new NpgsqlDataSourceBuilder(connectionString);
+        source.UseNetTopologySuite();
+        var options = new DbContextOptionsBuilder<PortalDb>();
+        StoreExtensions.Configure(options, source.Build());
+        return new PortalDb(options.Options);
+    }
+
+    [Fact]
+    public async Task A_database_at_the_schema_before_the_model_upgrades_in_place_and_keeps_its_places()
+    {
+        await using var db = await TestDatabase.NewEmptyAsync();
+        await using (var before = Context(db.ConnectionString))
+            await before.GetService<IMigrator>().MigrateAsync("20261122000005_DistancesCommunes");
+        await db.ExecuteAsync("""
+            INSERT INTO imports (source, format, origin, sha256, started_at) VALUES ('essai', 'lmn', 'essai.json', 'x', now());
+            INSERT INTO lieux (source, source_id, nom, lon, lat, row_hash, import_id, imported_at)
+            VALUES ('essai', '1', 'Lieux communs', 1.97875, 44.21999, 'h', (SELECT max(id) FROM imports), now());
+            """);
+
+        await using (var factory = new PortalFactory(db.ConnectionString))
+        {
+            factory.Settings["OpenFabriques:DefaultDataset"] = "";
+            factory.CreateClient().Dispose(); // start-up applies the migrations
+        }
+
+        await using var after = Context(db.ConnectionString);
+        Assert.Empty(await after.Database.GetPendingMigrationsAsync());
+        Assert.False(after.Database.HasPendingModelChanges());
+        var lieu = await after.Lieux.AsNoTracking().SingleAsync(l => l.Source == "essai");
+        Assert.Equal("Lieux communs", lieu.Nom);
+        Assert.Equal(new Coordinate(1.97875, 44.21999), lieu.Geom!.Coordinate);
+        Assert.Equal(4326, lieu.Geom.SRID);
+    }
+
+    [Fact]
+    public void The_model_and_its_snapshot_agree()
+    {
+        using var context = Context("Host=127.0.0.1;Database=aucune");
+        Assert.False(context.Database.HasPendingModelChanges());
+        Assert.Contains(context.Database.GetMigrations(), m => m.EndsWith("_ModeleNetTopologySuite", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Departements_are_multipolygons_that_contain_their_prefecture()
+    {
+        await using var db = await TestDatabase.NewAsync();
+        await using var context = Context(db.ConnectionString);
+        var rodez = new Point(2.5735, 44.3506) { SRID = 4326 };
+        // Containment in LINQ: PostGIS's ST_Contains on the GiST-indexed outlines.
+        var code = await context.Departements.Where(d => d.Geom.Contains(rodez)).Select(d => d.Code).SingleAsync();
+        Assert.Equal("12", code);
+        var aveyron = await context.Departements.AsNoTracking().SingleAsync(d => d.Code == "12");
+        Assert.IsType<MultiPolygon>(aveyron.Geom);
+        Assert.True(aveyron.Geom.Contains(rodez)); // NetTopologySuite agrees with PostGIS
+    }
+}
