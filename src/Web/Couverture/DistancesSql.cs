@@ -8,7 +8,7 @@ internal static class DistancesSql
     /// <summary>Communes with a point of their own (a commune placed at its département's centre is left out).</summary>
     public const string Communes = """
         CREATE TEMP TABLE calcul_communes ON COMMIT DROP AS
-        SELECT code, geom::geography AS g FROM communes WHERE source_point IS DISTINCT FROM 'departement'
+        SELECT code, geog AS g FROM communes WHERE source_point IS DISTINCT FROM 'departement'
         """;
 
     /// <summary>
@@ -21,9 +21,9 @@ internal static class DistancesSql
         SELECT c.code, c.g, n.id, n.distance
         FROM calcul_communes c
         LEFT JOIN LATERAL (
-            SELECT l.id, ST_Distance(l.geom::geography, c.g, false) AS distance
+            SELECT l.id, ST_Distance(l.geog, c.g, false) AS distance
             FROM lieux l WHERE l.geom IS NOT NULL
-            ORDER BY l.geom::geography <-> c.g
+            ORDER BY l.geog <-> c.g
             LIMIT 1) n ON true
         """;
 
@@ -52,7 +52,7 @@ internal static class DistancesSql
 
     public const string Points = """
         INSERT INTO calcul_points (id, g)
-        SELECT l.id, l.geom::geography FROM lieux l JOIN lieux_services ls ON ls.lieu_id = l.id
+        SELECT l.id, l.geog FROM lieux l JOIN lieux_services ls ON ls.lieu_id = l.id
         WHERE ls.service_slug = @service AND l.geom IS NOT NULL
         """;
 

@@ -25,8 +25,8 @@ internal static class LieuFilterSql
         (l.geom && ST_MakeEnvelope(@minlon, @minlat, 180, @maxlat, 4326) OR l.geom && ST_MakeEnvelope(-180, @minlat, @maxlon, @maxlat, 4326))
         """;
 
-    /// <summary>Within a radius, on the sphere, using the GiST index on geom::geography.</summary>
+    /// <summary>Within a radius, on the sphere, using the GiST index on geog.</summary>
     public const string Cercle = """
-        ST_DWithin(l.geom::geography, ST_SetSRID(ST_MakePoint(@clon, @clat), 4326)::geography, @rayon_m)
+        ST_DWithin(l.geog, ST_SetSRID(ST_MakePoint(@clon, @clat), 4326)::geography, @rayon_m)
         """;
 }

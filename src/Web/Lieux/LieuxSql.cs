@@ -35,10 +35,10 @@ internal static class LieuxSql
             'services', coalesce((SELECT json_agg(ls.service_slug ORDER BY s.ordre) FROM lieux_services ls
                                   JOIN services s ON s.slug = ls.service_slug WHERE ls.lieu_id = l.id), '[]'::json),
             'distance_m', CASE WHEN @lon::float8 IS NULL OR l.geom IS NULL THEN NULL
-                               ELSE round(ST_Distance(l.geom::geography, ST_SetSRID(ST_MakePoint(@lon, @lat), 4326)::geography)) END)::text
+                               ELSE round(ST_Distance(l.geog, ST_SetSRID(ST_MakePoint(@lon, @lat), 4326)::geography)) END)::text
         FROM lieux l
         WHERE {filtre} AND (@lon::float8 IS NULL OR l.geom IS NOT NULL)
-        ORDER BY CASE WHEN @lon::float8 IS NULL THEN NULL ELSE l.geom::geography <-> ST_SetSRID(ST_MakePoint(@lon, @lat), 4326)::geography END,
+        ORDER BY CASE WHEN @lon::float8 IS NULL THEN NULL ELSE l.geog <-> ST_SetSRID(ST_MakePoint(@lon, @lat), 4326)::geography END,
                  l.nom, l.id
         LIMIT @limit OFFSET @offset
         """;
@@ -58,10 +58,10 @@ internal static class LieuxSql
             'departement', l.departement, 'lon', l.lon, 'lat', l.lat,
             'services', coalesce((SELECT json_agg(ls.service_slug ORDER BY s.ordre) FROM lieux_services ls
                                   JOIN services s ON s.slug = ls.service_slug WHERE ls.lieu_id = l.id), '[]'::json),
-            'distance_m', round(ST_Distance(l.geom::geography, p.pt)))::text
+            'distance_m', round(ST_Distance(l.geog, p.pt)))::text
         FROM lieux l, (SELECT ST_SetSRID(ST_MakePoint(@lon, @lat), 4326)::geography AS pt) p
         WHERE l.geom IS NOT NULL AND {filtre}
-        ORDER BY l.geom::geography <-> p.pt
+        ORDER BY l.geog <-> p.pt
         LIMIT @limit
         """;
 }

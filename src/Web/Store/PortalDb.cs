@@ -10,6 +10,9 @@ namespace OpenFabriques.Web.Store;
 /// </summary>
 public sealed class PortalDb(DbContextOptions<PortalDb> options) : DbContext(options)
 {
+    /// <summary>The same point as a geography, for distances in metres with an index of its own (a cast would defeat it).</summary>
+    public const string GeographySql = $"({PointSql})::geography"; // a generated column cannot read another one
+
     /// <summary>The point of a row with lon and lat, computed by PostgreSQL.</summary>
     public const string PointSql = "CASE WHEN lon IS NOT NULL AND lat IS NOT NULL THEN ST_SetSRID(ST_MakePoint(lon, lat), 4326) END";
 
@@ -40,7 +43,7 @@ public sealed class PortalDb(DbContextOptions<PortalDb> options) : DbContext(opt
             e.Property(d => d.Geom).HasColumnType("geometry(MultiPolygon,4326)");
             e.Property(d => d.GeomCarte).HasColumnType("geometry(Geometry,4326)")
                 .HasComputedColumnSql("ST_SimplifyPreserveTopology(geom, 0.005)", stored: true);
-            e.HasIndex(d => d.Geom, "departements_geom_idx").HasMethod("gist");
+            e.HasIndex(d => d.Geom).HasDatabaseName("departements_geom_idx").HasMethod("gist");
         });
         modelBuilder.Entity<ServiceRow>(e => e.HasKey(s => s.Slug).HasName("services_pkey"));
         modelBuilder.Entity<ImportRow>(e =>
@@ -62,24 +65,26 @@ public sealed class PortalDb(DbContextOptions<PortalDb> options) : DbContext(opt
             e.HasAlternateKey(l => new { l.Source, l.SourceId }).HasName("lieux_source_source_id_key");
             e.Property(l => l.Geom).HasColumnType("geometry(Point,4326)").HasComputedColumnSql(PointSql, stored: true);
             e.Property(l => l.Labels).HasDefaultValueSql("'{}'::text[]");
-            // Also in the database, which the model cannot say: GiST indexes on geom::geography (lieux_geog_idx,
-            // communes_geog_idx) for distances in metres.
-            e.HasIndex(l => l.Geom, "lieux_geom_idx").HasMethod("gist");
-            e.HasIndex(l => l.Departement, "lieux_departement_idx");
+            e.Property(l => l.Geog).HasColumnType("geography(Point,4326)").HasComputedColumnSql(GeographySql, stored: true);
+            e.HasIndex(l => l.Geom).HasDatabaseName("lieux_geom_idx").HasMethod("gist");
+            e.HasIndex(l => l.Geog).HasDatabaseName("lieux_geog_idx").HasMethod("gist");
+            e.HasIndex(l => l.Departement).HasDatabaseName("lieux_departement_idx");
         });
         modelBuilder.Entity<LieuServiceRow>(e =>
         {
             e.ToTable("lieux_services");
             e.HasKey(s => new { s.LieuId, s.ServiceSlug }).HasName("lieux_services_pkey");
-            e.HasIndex(s => new { s.ServiceSlug, s.LieuId }, "lieux_services_slug_idx");
+            e.HasIndex(s => new { s.ServiceSlug, s.LieuId }).HasDatabaseName("lieux_services_slug_idx");
             e.HasOne<LieuRow>().WithMany().HasForeignKey(s => s.LieuId).OnDelete(DeleteBehavior.Cascade).HasConstraintName("lieux_services_lieu_id_fkey");
         });
         modelBuilder.Entity<CommuneRow>(e =>
         {
             e.HasKey(c => c.Code).HasName("communes_pkey");
             e.Property(c => c.Geom).HasColumnType("geometry(Point,4326)").HasComputedColumnSql(PointSql, stored: true);
-            e.HasIndex(c => c.CodesPostaux, "communes_codes_postaux_idx").HasMethod("gin");
-            e.HasIndex(c => c.NomRecherche, "communes_nom_recherche_idx").HasOperators("text_pattern_ops");
+            e.Property(c => c.Geog).HasColumnType("geography(Point,4326)").HasComputedColumnSql(GeographySql, stored: true);
+            e.HasIndex(c => c.Geog).HasDatabaseName("communes_geog_idx").HasMethod("gist");
+            e.HasIndex(c => c.CodesPostaux).HasDatabaseName("communes_codes_postaux_idx").HasMethod("gin");
+            e.HasIndex(c => c.NomRecherche).HasDatabaseName("communes_nom_recherche_idx").HasOperators("text_pattern_ops");
         });
         modelBuilder.Entity<DistanceCommuneRow>(e =>
         {
@@ -156,6 +161,9 @@ public sealed class LieuRow
 
     /// <summary>The point from lon and lat (computed by PostGIS), null for a place without a position.</summary>
     public Point? Geom { get; set; }
+
+    /// <summary>The same point as a geography: distances in metres, KNN on its own GiST index.</summary>
+    public Point? Geog { get; set; }
     public string? SiteWeb { get; set; }
     public string? Telephone { get; set; }
     public string? Horaires { get; set; }
@@ -187,6 +195,7 @@ public sealed class CommuneRow
     public double? Lat { get; set; }
     public string? SourcePoint { get; set; }
     public Point? Geom { get; set; }
+    public Point? Geog { get; set; }
 }
 
 public sealed class DistanceCommuneRow

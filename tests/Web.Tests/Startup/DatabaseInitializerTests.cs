@@ -67,7 +67,7 @@ public class DatabaseInitializerTests(PortalFixture portal)
     }
 
     [Fact]
-    public async Task The_geometry_is_generated_from_lon_lat_with_spatial_indexes()
+    public async Task The_geometry_and_the_geography_are_generated_from_lon_lat_with_spatial_indexes()
     {
         var db = portal.Database;
 
@@ -76,6 +76,8 @@ public class DatabaseInitializerTests(PortalFixture portal)
         var indexes = await db.ScalarAsync<string>(
             "SELECT string_agg(indexdef, ' | ' ORDER BY indexname) FROM pg_indexes WHERE tablename = 'lieux' AND indexdef LIKE '%gist%'");
         Assert.Contains("(geom)", indexes, StringComparison.Ordinal);
-        Assert.Contains("(geom)::geography", indexes, StringComparison.Ordinal);
+        Assert.Contains("lieux_geog_idx ON public.lieux USING gist (geog)", indexes, StringComparison.Ordinal);
+        Assert.Equal(0L, await db.ScalarAsync<long>(
+            "SELECT count(*) FROM lieux WHERE lon IS NOT NULL AND NOT ST_Equals(geog::geometry, geom)"));
     }
 }

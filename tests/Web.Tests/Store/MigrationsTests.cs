@@ -45,6 +45,37 @@ public class MigrationsTests
         Assert.Equal("Lieux communs", lieu.Nom);
         Assert.Equal(new Coordinate(1.97875, 44.21999), lieu.Geom!.Coordinate);
         Assert.Equal(4326, lieu.Geom.SRID);
+        Assert.Equal(lieu.Geom.Coordinate, lieu.Geog!.Coordinate); // the geography column, computed for the rows already there
+    }
+
+    [Fact]
+    public async Task Nearest_places_in_linq_are_a_knn_search_on_the_geography_index()
+    {
+        await using var db = await TestDatabase.NewAsync();
+        await using var context = Context(db.ConnectionString);
+        var ici = new Point(1.97875, 44.21999) { SRID = 4326 };
+        var query = context.Lieux.Where(o => o.Geog != null).OrderBy(o => EF.Functions.DistanceKnn(o.Geog!, ici)).Take(5).Select(o => o.Id);
+        var sql = query.ToQueryString();
+        Assert.Contains("l.geog <-> @", sql, StringComparison.Ordinal);
+
+        // The plan of that query (its parameter written in) uses the GiST index of the geography column.
+        var plan = string.Join("\n", await PlanAsync(db, """
+            SELECT l.id FROM lieux AS l WHERE l.geog IS NOT NULL
+            ORDER BY l.geog <-> 'SRID=4326;POINT(1.97875 44.21999)'::geography LIMIT 5
+            """));
+        Assert.Contains("lieux_geog_idx", plan, StringComparison.Ordinal);
+    }
+
+    private static async Task<List<string>> PlanAsync(TestDatabase db, string sql)
+    {
+        await using var conn = new NpgsqlConnection(db.ConnectionString);
+        await conn.OpenAsync();
+        await using (var off = new NpgsqlCommand("SET enable_seqscan = off; SET enable_sort = off", conn)) await off.ExecuteNonQueryAsync();
+        await using var cmd = new NpgsqlCommand("EXPLAIN " + sql, conn);
+        await using var reader = await cmd.ExecuteReaderAsync();
+        var lines = new List<string>();
+        while (await reader.ReadAsync()) lines.Add(reader.GetString(0));
+        return lines;
     }
 
     [Fact]

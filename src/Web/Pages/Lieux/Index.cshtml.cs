@@ -48,14 +48,18 @@ public sealed class IndexModel(NpgsqlDataSource db, PortalDb store, IOptions<Por
             .OrderBy(x => x.Ordre)
             .ToListAsync(ct);
         Services = services.Select(x => (x.Slug, x.Libelle, x.Groupe, x.LibelleSource)).ToList();
-        var voisins = new List<(long, string, string?, double)>();
-        await using (var cmd = db.CreateCommand(LieuSql.Voisins))
+        // The nearest other places: KNN on the geography index (o.geog <-> @ici), distances on the spheroid.
+        var ici = await store.Lieux.Where(l => l.Id == id).Select(l => l.Geog).SingleAsync(ct);
+        if (ici is not null)
         {
-            cmd.Parameters.AddWithValue("id", id);
-            await using var r = await cmd.ExecuteReaderAsync(ct);
-            while (await r.ReadAsync(ct)) voisins.Add((r.GetInt64(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.GetDouble(3)));
+            var voisins = await store.Lieux.AsNoTracking()
+                .Where(o => o.Id != id && o.Geog != null)
+                .OrderBy(o => EF.Functions.DistanceKnn(o.Geog!, ici))
+                .Take(5)
+                .Select(o => new { o.Id, o.Nom, o.Commune, Distance = o.Geog!.Distance(ici) })
+                .ToListAsync(ct);
+            Voisins = voisins.Select(v => (v.Id, v.Nom, v.Commune, Math.Round(v.Distance))).ToList();
         }
-        Voisins = voisins;
 
         JsonLd = JsonSerializer.Serialize(new Dictionary<string, object?>
         {
@@ -78,7 +82,7 @@ public sealed class IndexModel(NpgsqlDataSource db, PortalDb store, IOptions<Por
         {
             tileUrl = options.Value.TileUrl, tileAttribution = options.Value.TileAttribution,
             lat = Place.Lat, lon = Place.Lon, nom = Place.Nom,
-            voisins = voisins.Select(v => new { id = v.Item1, nom = v.Item2 }),
+            voisins = Voisins.Select(v => new { id = v.Id, nom = v.Nom }),
         });
         var address = options.Value.SignalementEmail;
         var subject = Uri.EscapeDataString($"Erreur sur la fiche {id} : {Place.Nom}");

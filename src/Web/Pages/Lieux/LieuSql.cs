@@ -9,13 +9,4 @@ internal static class LieuSql
         FROM lieux l LEFT JOIN departements d ON d.code = l.departement
         WHERE l.id = @id
         """;
-
-    /// <summary>The nearest other places, KNN on the geography index, with their distance in metres.</summary>
-    public const string Voisins = """
-        SELECT o.id, o.nom, o.commune, round(ST_Distance(o.geom::geography, l.geom::geography))
-        FROM lieux l, lieux o
-        WHERE l.id = @id AND o.id <> l.id AND o.geom IS NOT NULL AND l.geom IS NOT NULL
-        ORDER BY o.geom::geography <-> l.geom::geography
-        LIMIT 5
-        """;
 }

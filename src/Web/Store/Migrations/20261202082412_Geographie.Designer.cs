@@ -13,8 +13,8 @@ using OpenFabriques.Web.Store;
 namespace OpenFabriques.Web.Store.Migrations
 {
     [DbContext(typeof(PortalDb))]
-    [Migration("20261202081332_ModeleNetTopologySuite")]
-    partial class ModeleNetTopologySuite
+    [Migration("20261202082412_Geographie")]
+    partial class Geographie
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -44,6 +44,12 @@ namespace OpenFabriques.Web.Store.Migrations
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("departement");
+
+                    b.Property<Point>("Geog")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("geography(Point,4326)")
+                        .HasColumnName("geog")
+                        .HasComputedColumnSql("(CASE WHEN lon IS NOT NULL AND lat IS NOT NULL THEN ST_SetSRID(ST_MakePoint(lon, lat), 4326) END)::geography", true);
 
                     b.Property<Point>("Geom")
                         .ValueGeneratedOnAddOrUpdate()
@@ -80,15 +86,20 @@ namespace OpenFabriques.Web.Store.Migrations
                     b.HasKey("Code")
                         .HasName("communes_pkey");
 
-                    b.HasIndex(new[] { "CodesPostaux" }, "communes_codes_postaux_idx")
-                        .HasDatabaseName("ix_communes_codes_postaux");
+                    b.HasIndex("CodesPostaux")
+                        .HasDatabaseName("communes_codes_postaux_idx");
 
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "CodesPostaux" }, "communes_codes_postaux_idx"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("CodesPostaux"), "gin");
 
-                    b.HasIndex(new[] { "NomRecherche" }, "communes_nom_recherche_idx")
-                        .HasDatabaseName("ix_communes_nom_recherche");
+                    b.HasIndex("Geog")
+                        .HasDatabaseName("communes_geog_idx");
 
-                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "NomRecherche" }, "communes_nom_recherche_idx"), new[] { "text_pattern_ops" });
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Geog"), "gist");
+
+                    b.HasIndex("NomRecherche")
+                        .HasDatabaseName("communes_nom_recherche_idx");
+
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("NomRecherche"), new[] { "text_pattern_ops" });
 
                     b.ToTable("communes", (string)null);
                 });
@@ -132,10 +143,10 @@ namespace OpenFabriques.Web.Store.Migrations
                     b.HasKey("Code")
                         .HasName("departements_pkey");
 
-                    b.HasIndex(new[] { "Geom" }, "departements_geom_idx")
-                        .HasDatabaseName("ix_departements_geom");
+                    b.HasIndex("Geom")
+                        .HasDatabaseName("departements_geom_idx");
 
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Geom" }, "departements_geom_idx"), "gist");
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Geom"), "gist");
 
                     b.ToTable("departements", null, t =>
                         {
@@ -335,6 +346,12 @@ namespace OpenFabriques.Web.Store.Migrations
                         .HasColumnType("text")
                         .HasColumnName("description");
 
+                    b.Property<Point>("Geog")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("geography(Point,4326)")
+                        .HasColumnName("geog")
+                        .HasComputedColumnSql("(CASE WHEN lon IS NOT NULL AND lat IS NOT NULL THEN ST_SetSRID(ST_MakePoint(lon, lat), 4326) END)::geography", true);
+
                     b.Property<Point>("Geom")
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("geometry(Point,4326)")
@@ -406,13 +423,18 @@ namespace OpenFabriques.Web.Store.Migrations
                     b.HasAlternateKey("Source", "SourceId")
                         .HasName("lieux_source_source_id_key");
 
-                    b.HasIndex(new[] { "Departement" }, "lieux_departement_idx")
-                        .HasDatabaseName("ix_lieux_departement");
+                    b.HasIndex("Departement")
+                        .HasDatabaseName("lieux_departement_idx");
 
-                    b.HasIndex(new[] { "Geom" }, "lieux_geom_idx")
-                        .HasDatabaseName("ix_lieux_geom");
+                    b.HasIndex("Geog")
+                        .HasDatabaseName("lieux_geog_idx");
 
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Geom" }, "lieux_geom_idx"), "gist");
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Geog"), "gist");
+
+                    b.HasIndex("Geom")
+                        .HasDatabaseName("lieux_geom_idx");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Geom"), "gist");
 
                     b.ToTable("lieux", null, t =>
                         {
@@ -442,8 +464,8 @@ namespace OpenFabriques.Web.Store.Migrations
                     b.HasKey("LieuId", "ServiceSlug")
                         .HasName("lieux_services_pkey");
 
-                    b.HasIndex(new[] { "ServiceSlug", "LieuId" }, "lieux_services_slug_idx")
-                        .HasDatabaseName("ix_lieux_services_service_slug_lieu_id");
+                    b.HasIndex("ServiceSlug", "LieuId")
+                        .HasDatabaseName("lieux_services_slug_idx");
 
                     b.ToTable("lieux_services", (string)null);
                 });
