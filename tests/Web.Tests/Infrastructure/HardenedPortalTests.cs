@@ -100,10 +100,7 @@ public class HardenedPortalTests(HardenedPortalFixture portal) : IClassFixture<H
     [Fact]
     public async Task A_client_that_stops_reading_an_export_is_cut_off_and_its_database_connection_released()
     {
-        using var slow = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { ReceiveBufferSize = 4096 };
-        await slow.ConnectAsync(IPAddress.Loopback, portal.BaseUrl.Port);
-        await slow.SendAsync(Encoding.ASCII.GetBytes(
-            $"GET /exports/couverture-communes.csv HTTP/1.1\r\nHost: {portal.BaseUrl.Authority}\r\nAccept-Encoding: identity\r\n\r\n"));
+        using var slow = await StalledExportAsync();
         // The full file is 3.4 MB; the client reads nothing (its small window keeps the kernel from buffering it all),
         // so the server's writes wait: after 1 s the portal cuts the connection and ends the export.
         await Task.Delay(TimeSpan.FromSeconds(5));
@@ -132,10 +129,7 @@ public class HardenedPortalTests(HardenedPortalFixture portal) : IClassFixture<H
     [Fact]
     public async Task Exports_beyond_their_bound_get_a_503_with_retry_after_while_pages_answer()
     {
-        using var slow = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { ReceiveBufferSize = 4096 };
-        await slow.ConnectAsync(IPAddress.Loopback, portal.BaseUrl.Port);
-        await slow.SendAsync(Encoding.ASCII.GetBytes(
-            $"GET /exports/couverture-communes.csv HTTP/1.1\r\nHost: {portal.BaseUrl.Authority}\r\nAccept-Encoding: identity\r\n\r\n"));
+        using var slow = await StalledExportAsync();
         await Task.Delay(300);
 
         using var client = Client();
@@ -159,6 +153,16 @@ public class HardenedPortalTests(HardenedPortalFixture portal) : IClassFixture<H
         Assert.Equal(0, report.RootElement.GetProperty("failed").GetInt32());
         var statuses = report.RootElement.GetProperty("statuses");
         Assert.True(statuses.TryGetProperty("400", out _) && statuses.TryGetProperty("200", out _), output);
+    }
+
+    /// <summary>A client that asks for the 3.4 MB per-commune export and reads nothing (a 4 KB receive window).</summary>
+    private async Task<Socket> StalledExportAsync()
+    {
+        var slow = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { ReceiveBufferSize = 4096 };
+        await slow.ConnectAsync(IPAddress.Loopback, portal.BaseUrl.Port);
+        await slow.SendAsync(Encoding.ASCII.GetBytes(
+            $"GET /exports/couverture-communes.csv HTTP/1.1\r\nHost: {portal.BaseUrl.Authority}\r\nAccept-Encoding: identity\r\n\r\n"));
+        return slow;
     }
 
     private Task<long> ActiveQueriesAsync() => portal.Database.ScalarAsync<long>(
