@@ -9,7 +9,8 @@ public static class StoreExtensions
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, NpgsqlDataSource dataSource)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return options.UseNpgsql(dataSource, o => o.UseNetTopologySuite()).UseSnakeCaseNamingConvention();
+        return options.UseNpgsql(dataSource, o => o.UseNetTopologySuite()).UseSnakeCaseNamingConvention()
+            .ReplaceService<Microsoft.EntityFrameworkCore.Migrations.IHistoryRepository, HistoryRepository>();
     }
 
     public const string ConnectionStringName = "OpenFabriques";

@@ -24,8 +24,10 @@ public class MigrationsTests
     public async Task A_database_at_the_schema_before_the_model_upgrades_in_place_and_keeps_its_places()
     {
         await using var db = await TestDatabase.NewEmptyAsync();
-        await using (var before = Context(db.ConnectionString))
+        // Migrated as the portal did before the EF Core model: plain EF Core, default names in its history table.
+        await using (var before = new PortalDb(new DbContextOptionsBuilder<PortalDb>().UseNpgsql(db.ConnectionString, o => o.UseNetTopologySuite()).Options))
             await before.GetService<IMigrator>().MigrateAsync("20261122000005_DistancesCommunes");
+        Assert.Equal(5L, await db.ScalarAsync<long>("SELECT count(\"MigrationId\") FROM \"__EFMigrationsHistory\""));
         await db.ExecuteAsync("""
             INSERT INTO imports (source, format, origin, sha256, started_at) VALUES ('essai', 'lmn', 'essai.json', 'x', now());
             INSERT INTO lieux (source, source_id, nom, lon, lat, row_hash, import_id, imported_at)
