@@ -1,32 +1,27 @@
 using System.Text.Json;
 using NetTopologySuite.Geometries;
+using NetTopologySuite.IO.Converters;
 
 namespace OpenFabriques.Geo.Geometry;
 
-/// <summary>Reads GeoJSON Polygon and MultiPolygon geometries (RFC 7946, lon/lat) into NetTopologySuite.</summary>
+/// <summary>Reads GeoJSON geometries (RFC 7946, lon/lat, SRID 4326) into NetTopologySuite, with GeoJSON4STJ.</summary>
 public static class GeoJsonGeometryReader
 {
     private static readonly GeometryFactory Factory = new(new PrecisionModel(), 4326);
 
-    /// <summary>The polygonal geometry of a GeoJSON geometry object.</summary>
-    /// <exception cref="FormatException">Not a Polygon or MultiPolygon.</exception>
-    public static MultiPolygon ReadPolygonal(JsonElement geometry)
-    {
-        var type = geometry.GetProperty("type").GetString();
-        var coordinates = geometry.GetProperty("coordinates");
-        return type switch
-        {
-            "Polygon" => Factory.CreateMultiPolygon([Polygon(coordinates)]),
-            "MultiPolygon" => Factory.CreateMultiPolygon(coordinates.EnumerateArray().Select(Polygon).ToArray()),
-            _ => throw new FormatException($"géométrie {type} : attendu Polygon ou MultiPolygon"),
-        };
-    }
+    private static readonly JsonSerializerOptions Options = new() { Converters = { new GeoJsonConverterFactory(Factory) } };
 
-    private static Polygon Polygon(JsonElement rings)
+    /// <summary>Any GeoJSON geometry object.</summary>
+    /// <exception cref="JsonException">Not a GeoJSON geometry.</exception>
+    public static NetTopologySuite.Geometries.Geometry Read(JsonElement geometry) =>
+        geometry.Deserialize<NetTopologySuite.Geometries.Geometry>(Options) ?? throw new JsonException("géométrie absente");
+
+    /// <summary>The polygonal geometry of a GeoJSON geometry object, as a MultiPolygon.</summary>
+    /// <exception cref="FormatException">Not a Polygon or MultiPolygon.</exception>
+    public static MultiPolygon ReadPolygonal(JsonElement geometry) => Read(geometry) switch
     {
-        var linear = rings.EnumerateArray()
-            .Select(r => Factory.CreateLinearRing(r.EnumerateArray().Select(p => new Coordinate(p[0].GetDouble(), p[1].GetDouble())).ToArray()))
-            .ToArray();
-        return Factory.CreatePolygon(linear[0], linear[1..]);
-    }
+        MultiPolygon multi => multi,
+        Polygon polygon => Factory.CreateMultiPolygon([polygon]),
+        var other => throw new FormatException($"géométrie {other.GeometryType} : attendu Polygon ou MultiPolygon"),
+    };
 }
