@@ -49,9 +49,9 @@ public sealed class IndexModel(NpgsqlDataSource db, PortalDb store, IOptions<Por
             .ToListAsync(ct);
         Services = services.Select(x => (x.Slug, x.Libelle, x.Groupe, x.LibelleSource)).ToList();
         // The nearest other places: KNN on the geography index (o.geog <-> @ici), distances on the spheroid.
-        var ici = await store.Lieux.Where(l => l.Id == id).Select(l => l.Geog).SingleAsync(ct);
-        if (ici is not null)
+        if (Place.Lon is { } lonIci && Place.Lat is { } latIci)
         {
+            var ici = new NetTopologySuite.Geometries.Point(lonIci, latIci) { SRID = 4326 };
             var voisins = await store.Lieux.AsNoTracking()
                 .Where(o => o.Id != id && o.Geog != null)
                 .OrderBy(o => EF.Functions.DistanceKnn(o.Geog!, ici))
