@@ -25,7 +25,7 @@ public static class PortalLimits
             o.RejectionStatusCode = StatusCodes.Status503ServiceUnavailable;
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
             {
-                var kind = Kind(http.Request.Path);
+                var kind = Kind(http);
                 if (kind is null) return RateLimitPartition.GetNoLimiter("");
                 var options = http.RequestServices.GetRequiredService<IOptions<PortalOptions>>().Value;
                 return RateLimitPartition.GetConcurrencyLimiter(kind, _ => new ConcurrencyLimiterOptions
@@ -39,11 +39,15 @@ public static class PortalLimits
         return builder;
     }
 
-    /// <summary>Which bound a request counts against; null for what needs no database connection.</summary>
-    private static string? Kind(PathString path)
+    /// <summary>
+    /// Which bound a request counts against; null for what holds no database connection while it streams. A HEAD on
+    /// an export runs no export query (only the dataset version for its headers), so it never waits for a download's turn.
+    /// </summary>
+    private static string? Kind(HttpContext http)
     {
+        var path = http.Request.Path;
         if (path.StartsWithSegments("/exports", out var rest))
-            return rest.Value is "/schema.json" ? null : Exports;
+            return rest.Value is "/schema.json" || http.IsHead() ? null : Exports;
         if (path.StartsWithSegments("/healthz") || path.StartsWithSegments(Erreurs.Page) || path.StartsWithSegments("/css")
             || path.StartsWithSegments("/js") || path.StartsWithSegments("/lib") || path.StartsWithSegments("/favicon.svg")
             || path.StartsWithSegments("/openapi") || path.StartsWithSegments("/api-docs"))
