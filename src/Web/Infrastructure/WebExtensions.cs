@@ -14,7 +14,9 @@ public static class WebExtensions
     public static WebApplicationBuilder AddPortalWeb(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddRazorPages();
+        // One folder per feature: a feature's pages sit beside its API and SQL (Carte/, Lieux/, Departements/…),
+        // so the pages' root is the project's; every page names its route with @page.
+        builder.Services.AddRazorPages(o => o.RootDirectory = "/");
         builder.Services.AddProblemDetails();
         builder.Services.AddCors(o => o.AddPolicy(OpenDataCors, p => p.AllowAnyOrigin().WithMethods("GET", "HEAD").WithExposedHeaders("Content-Disposition", "ETag")));
         builder.Services.AddResponseCompression(o =>

@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using OpenFabriques.Geo.Formats.OpenFabriques;
+using OpenFabriques.Web.Lieux;
+using OpenFabriques.Web.Store;
+
+namespace OpenFabriques.Web.Donnees;
+
+/// <summary>The dataset page: what the data is, its licence and sources, downloads for the chosen filters, the data dictionary.</summary>
+public sealed class IndexModel(NpgsqlDataSource db, PortalDb store) : PageModel
+{
+    public LieuFilter Filter { get; private set; } = new();
+    public string? FilterError { get; private set; }
+    public string Query { get; private set; } = "";
+    public long Lieux { get; private set; }
+    public long LieuxServices { get; private set; }
+    public IReadOnlyList<(string Source, long Lieux, DateTimeOffset? Import, string? Format)> Sources { get; private set; } = [];
+    public IReadOnlyList<Departement> Departements { get; private set; } = [];
+    public static IReadOnlyList<LieuColumns.Column> Dictionnaire => LieuColumns.Lieux;
+    public static IReadOnlyList<LieuColumns.Column> DictionnaireServices => LieuColumns.LieuxServices;
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Departements = await store.DepartementsSansContours().ToListAsync(ct);
+        var parsed = LieuFilter.Parse(Request.Query);
+        if (parsed.Filter is null)
+        {
+            FilterError = $"Le filtre « {parsed.Parameter} » est invalide : {parsed.Error}.";
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
+        Filter = parsed.Filter ?? new LieuFilter();
+        Query = Filter.ToQueryString();
+
+        var (where, parameters) = Filter.ToSql();
+        await using (var cmd = db.CreateCommand(LieuFilter.Into(DonneesSql.Counts, where)))
+        {
+            parameters(cmd.Parameters);
+            await using var reader = await cmd.ExecuteReaderAsync(ct);
+            await reader.ReadAsync(ct);
+            (Lieux, LieuxServices) = (reader.GetInt64(0), reader.GetInt64(1));
+        }
+        var sources = new List<(string, long, DateTimeOffset?, string?)>();
+        await using (var cmd = db.CreateCommand(DonneesSql.Sources))
+        {
+            await using var reader = await cmd.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+                sources.Add((reader.GetString(0), reader.GetInt64(1), reader.IsDBNull(2) ? null : reader.GetFieldValue<DateTimeOffset>(2), reader.IsDBNull(3) ? null : reader.GetString(3)));
+        }
+        Sources = sources;
+    }
+
+    /// <summary>A link to a file or receipt with the current filters.</summary>
+    public string Link(string path, bool excel = false)
+    {
+        var q = Query;
+        if (excel) q += (q.Length == 0 ? "?" : "&") + "excel=1";
+        return path + q;
+    }
+
+    public string Receipt(string file, bool excel = false) =>
+        "/exports/manifest.json?fichier=" + file + (Query.Length > 0 ? "&" + Query[1..] : "") + (excel ? "&excel=1" : "");
+}
