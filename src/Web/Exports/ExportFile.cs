@@ -39,8 +39,8 @@ public sealed record ExportFile(string Name, string MediaType, string Extension)
             long features = 0;
             while (await reader.ReadAsync(ct))
             {
-                var id = reader.GetInt64(0); // columns in order: the reader is sequential
-                await geojson.WriteAsync(Record(reader), id, ct);
+                var (id, lieu) = LieuPublic.Read(reader); // columns in order: the reader is sequential
+                await geojson.WriteAsync(lieu, id, ct);
                 features++;
             }
             await geojson.WriteEndAsync(ct);
@@ -68,9 +68,8 @@ public sealed record ExportFile(string Name, string MediaType, string Extension)
             await csv.WriteHeaderAsync();
             while (await reader.ReadAsync(ct))
             {
-                var id = reader.GetInt64(0);
-                var record = Record(reader);
-                await csv.WriteAsync(record, id, record.Source!);
+                var (id, lieu) = LieuPublic.Read(reader);
+                await csv.WriteAsync(lieu, id, lieu.Source!);
                 rows++;
             }
         }
@@ -78,31 +77,5 @@ public sealed record ExportFile(string Name, string MediaType, string Extension)
         return rows;
     }
 
-    /// <summary>A place from a row of <see cref="ExportsSql.Lieux"/>.</summary>
-    private static LieuRecord Record(NpgsqlDataReader reader) => new()
-    {
-        Source = reader.GetString(1),
-        SourceId = reader.GetString(2),
-        Nom = reader.GetString(3),
-        Adresse = Text(reader, 4),
-        CodePostal = Text(reader, 5),
-        CodeInsee = Text(reader, 6),
-        Commune = Text(reader, 7),
-        Departement = Text(reader, 8),
-        Longitude = reader.IsDBNull(9) ? null : reader.GetDouble(9),
-        Latitude = reader.IsDBNull(10) ? null : reader.GetDouble(10),
-        Services = Services(reader.GetFieldValue<string[]>(11), reader.GetFieldValue<string[]>(12)),
-        Labels = reader.GetFieldValue<string[]>(13),
-        Typologie = Text(reader, 14),
-        SiteWeb = Text(reader, 15),
-        Telephone = Text(reader, 16),
-        Horaires = Text(reader, 17),
-        Description = Text(reader, 18),
-        DateMaj = reader.IsDBNull(19) ? null : reader.GetFieldValue<DateOnly>(19),
-    };
-
     private static string? Text(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
-
-    private static List<LieuService> Services(string[] slugs, string[] sources) =>
-        slugs.Select((slug, i) => new LieuService(slug, sources[i])).ToList();
 }

@@ -1,18 +1,15 @@
+using OpenFabriques.Web.Lieux;
+
 namespace OpenFabriques.Web.Exports;
 
 /// <summary>The export queries; <c>{filtre}</c> stands for the condition of a <see cref="Lieux.LieuFilter"/> (fixed fragments only).</summary>
 internal static class ExportsSql
 {
-    /// <summary>One row per place, its services in taxonomy order as two aligned arrays: feeds the CSV and GeoJSON writers.</summary>
-    public const string Lieux = """
-        SELECT l.id, l.source, l.source_id, l.nom, l.adresse, l.code_postal, l.code_insee, l.commune, l.departement,
-               l.lon, l.lat, coalesce(sv.slugs, '{}'), coalesce(sv.sources, '{}'), l.labels, l.typologie,
-               l.site_web, l.telephone, l.horaires, l.description, l.date_maj
+    /// <summary>One row per place in its public shape (<see cref="LieuPublic"/>): feeds the CSV and GeoJSON writers.</summary>
+    public const string Lieux = $$"""
+        SELECT {{LieuPublic.Colonnes}}
         FROM lieux l
-        LEFT JOIN LATERAL (
-            SELECT array_agg(ls.service_slug ORDER BY s.ordre) AS slugs, array_agg(ls.libelle_source ORDER BY s.ordre) AS sources
-            FROM lieux_services ls JOIN services s ON s.slug = ls.service_slug
-            WHERE ls.lieu_id = l.id) sv ON true
+        {{LieuPublic.Services}}
         WHERE {filtre}
         ORDER BY l.id
         """;

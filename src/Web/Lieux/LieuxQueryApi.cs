@@ -66,7 +66,7 @@ public static class LieuxQueryApi
             page.Parameters.Add(new NpgsqlParameter("limit", NpgsqlDbType.Integer) { Value = limit });
             page.Parameters.Add(new NpgsqlParameter("offset", NpgsqlDbType.Integer) { Value = offset });
             await using var reader = await page.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct)) items.Add(JsonDocument.Parse(reader.GetString(0)).RootElement.Clone());
+            while (await reader.ReadAsync(ct)) items.Add(LieuPublic.Item(reader, distance: true));
         }
         var services = new Dictionary<string, long>();
         var (facetWhere, facetParameters) = (filter with { Services = [] }).ToSql();
@@ -94,7 +94,7 @@ public static class LieuxQueryApi
         cmd.Parameters.Add(new NpgsqlParameter("limit", NpgsqlDbType.Integer) { Value = limit });
         var items = new List<JsonElement>();
         await using var reader = await cmd.ExecuteReaderAsync(request.HttpContext.RequestAborted);
-        while (await reader.ReadAsync()) items.Add(JsonDocument.Parse(reader.GetString(0)).RootElement.Clone());
+        while (await reader.ReadAsync()) items.Add(LieuPublic.Item(reader, distance: true));
         return TypedResults.Ok(new { lat = point.Lat, lon = point.Lon, items });
     }
 

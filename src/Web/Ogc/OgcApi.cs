@@ -130,7 +130,7 @@ public static class OgcApi
             page.Parameters.Add(new NpgsqlParameter("limit", NpgsqlDbType.Integer) { Value = limit });
             page.Parameters.Add(new NpgsqlParameter("offset", NpgsqlDbType.Integer) { Value = offset });
             await using var reader = await page.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct)) features.Add(JsonDocument.Parse(reader.GetString(0)).RootElement.Clone());
+            while (await reader.ReadAsync(ct)) features.Add(Feature(c, reader));
         }
 
         var query = filter.ToQueryString();
@@ -190,7 +190,7 @@ public static class OgcApi
         cmd.Parameters.Add(new NpgsqlParameter("offset", NpgsqlDbType.Integer) { Value = 0 });
         await using var reader = await cmd.ExecuteReaderAsync(r.HttpContext.RequestAborted);
         if (!await reader.ReadAsync()) return NotFound(featureId);
-        var feature = JsonSerializer.Deserialize<Dictionary<string, object>>(reader.GetString(0))!;
+        var feature = Feature(c, reader).Deserialize<Dictionary<string, object>>()!;
         feature["links"] = new[]
         {
             Link(r, $"/ogc/collections/{c.Id}/items/{featureId}", "self", "application/geo+json"),
@@ -200,6 +200,10 @@ public static class OgcApi
         var element = JsonSerializer.SerializeToElement(feature);
         return Respond(r, feature, () => OgcHtml.Item(c, element), "application/geo+json");
     }
+
+    /// <summary>The feature of the current row: a place as the GeoJSON export writes it, a département as PostGIS wrote it.</summary>
+    private static JsonElement Feature(OgcLayer c, NpgsqlDataReader reader) =>
+        c == OgcLayer.Lieux ? LieuPublic.Feature(reader) : JsonDocument.Parse(reader.GetString(0)).RootElement.Clone();
 
     private static (string Count, string Page, Action<NpgsqlParameterCollection> Parameters) LieuxQueries(LieuFilter filter)
     {

@@ -49,7 +49,7 @@ internal static class OgcHtml
         {
             var id = f.GetProperty("id").ToString();
             sb.Append($"<tr><td><a href=\"/ogc/collections/{c.Id}/items/{HtmlEncode(id)}?f=html\">{HtmlEncode(id)}</a></td>");
-            foreach (var col in columns) sb.Append($"<td>{HtmlEncode(f.GetProperty("properties").TryGetProperty(col, out var v) ? v.ToString() : "")}</td>");
+            foreach (var col in columns) sb.Append($"<td>{HtmlEncode(f.GetProperty("properties").TryGetProperty(col, out var v) ? Texte(v) : "")}</td>");
             sb.Append("</tr>");
         }
         sb.Append("</tbody></table><nav aria-label=\"Pages\"><ul>");
@@ -62,10 +62,19 @@ internal static class OgcHtml
     {
         var sb = new StringBuilder("<dl>");
         foreach (var p in feature.GetProperty("properties").EnumerateObject())
-            sb.Append($"<dt>{HtmlEncode(p.Name)}</dt><dd>{HtmlEncode(p.Value.ValueKind == JsonValueKind.Null ? "—" : p.Value.ToString())}</dd>");
+            sb.Append($"<dt>{HtmlEncode(p.Name)}</dt><dd>{HtmlEncode(p.Value.ValueKind == JsonValueKind.Null ? "—" : Texte(p.Value))}</dd>");
         var g = feature.GetProperty("geometry");
         if (g.ValueKind == JsonValueKind.Object && g.GetProperty("type").GetString() == "Point")
             sb.Append($"<dt>coordonnées (lon, lat)</dt><dd>{HtmlEncode(g.GetProperty("coordinates").ToString())}</dd>");
         return Page($"{c.Title} {feature.GetProperty("id")}", sb.Append("</dl>").ToString());
     }
+
+    /// <summary>A property as text for a reader: a list as its items (a service by its label), comma-separated.</summary>
+    private static string Texte(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Array => string.Join(", ", value.EnumerateArray().Select(Texte)),
+        JsonValueKind.Object when value.TryGetProperty("libelle", out var libelle) => libelle.ToString(),
+        JsonValueKind.Null => "",
+        _ => value.ToString(),
+    };
 }

@@ -6,7 +6,7 @@ namespace OpenFabriques.Web.Ogc;
 public sealed record OgcLayer(string Id, string Title, string Description, IReadOnlySet<string> Parameters)
 {
     public static readonly OgcLayer Lieux = new("lieux", "Lieux",
-        "Tiers-lieux, Fabriques de territoire et lieux de médiation numérique localisés, avec leurs services (identifiants séparés par « | »).",
+        "Tiers-lieux, Fabriques de territoire et lieux de médiation numérique localisés, avec leurs services ; les propriétés de l'export GeoJSON (/exports/lieux.geojson).",
         new HashSet<string>(["f", "limit", "offset", .. LieuFilter.Names], StringComparer.Ordinal));
 
     public static readonly OgcLayer Departements = new("departements", "Départements",

@@ -5,22 +5,11 @@ internal static class OgcSql
 {
     public const string LieuxCount = "SELECT count(*) FROM lieux l WHERE l.geom IS NOT NULL AND {filtre}";
 
-    /// <summary>A page of places as GeoJSON Features (the export's properties), in id order.</summary>
-    public const string LieuxPage = """
-        SELECT json_build_object(
-            'type', 'Feature',
-            'id', l.id,
-            'geometry', json_build_object('type', 'Point', 'coordinates', json_build_array(l.lon, l.lat)),
-            'properties', json_build_object(
-                'nom', l.nom, 'source', l.source, 'source_id', l.source_id, 'adresse', l.adresse,
-                'code_postal', l.code_postal, 'code_insee', l.code_insee, 'commune', l.commune,
-                'departement', l.departement,
-                'services', coalesce((SELECT string_agg(ls.service_slug, '|' ORDER BY s.ordre)
-                                      FROM lieux_services ls JOIN services s ON s.slug = ls.service_slug
-                                      WHERE ls.lieu_id = l.id), ''),
-                'labels', array_to_string(l.labels, '|'), 'typologie', l.typologie, 'site_web', l.site_web,
-                'telephone', l.telephone, 'horaires', l.horaires, 'date_maj', l.date_maj))::text
+    /// <summary>A page of located places in their public shape (<see cref="Lieux.LieuPublic"/>, as the exports), in id order.</summary>
+    public const string LieuxPage = $$"""
+        SELECT {{Lieux.LieuPublic.Colonnes}}
         FROM lieux l
+        {{Lieux.LieuPublic.Services}}
         WHERE l.geom IS NOT NULL AND {filtre}
         ORDER BY l.id
         LIMIT @limit OFFSET @offset

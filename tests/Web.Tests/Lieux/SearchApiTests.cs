@@ -55,7 +55,7 @@ public class SearchApiTests(PortalFixture portal)
                 "SELECT ST_Distance(geom::geography, ST_SetSRID(ST_MakePoint(5.9178, 45.5646), 4326)::geography) FROM lieux WHERE id = $1",
                 item.GetProperty("id").GetInt64());
             Assert.Equal(Math.Round(expected), item.GetProperty("distance_m").GetDouble());
-            Assert.Contains("aide-demarches-administratives", item.GetProperty("services").EnumerateArray().Select(s => s.GetString()));
+            Assert.Contains("aide-demarches-administratives", item.GetProperty("services").EnumerateArray().Select(s => s.GetProperty("slug").GetString()));
         }
         // Nothing nearer was left out.
         Assert.Equal(distances[0], Math.Round(await portal.Database.ScalarAsync<double>("""

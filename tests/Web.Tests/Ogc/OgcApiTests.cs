@@ -12,6 +12,44 @@ public class OgcApiTests(SocketPortalFixture portal) : IClassFixture<SocketPorta
         return JsonDocument.Parse(await client.GetStringAsync(new Uri(path, UriKind.Relative))).RootElement.Clone();
     }
 
+    [Fact]
+    public async Task A_place_reads_the_same_in_the_ogc_item_the_geojson_export_and_the_api_lists()
+    {
+        // The place of the Savoie with the most services and its opening hours: most properties have something to compare.
+        var id = await portal.Database.ScalarAsync<long>("""
+            SELECT l.id FROM lieux l JOIN lieux_services ls ON ls.lieu_id = l.id
+            WHERE l.departement = '73' AND l.horaires IS NOT NULL
+            GROUP BY l.id ORDER BY count(*) DESC, l.id LIMIT 1
+            """);
+        var export = (await GetJsonAsync("/exports/lieux.geojson?departement=73")).GetProperty("features").EnumerateArray()
+            .Single(f => f.GetProperty("id").GetInt64() == id);
+        var item = await GetJsonAsync($"/ogc/collections/lieux/items/{id}");
+        var inPage = (await GetJsonAsync("/ogc/collections/lieux/items?departement=73&limit=1000")).GetProperty("features").EnumerateArray()
+            .Single(f => f.GetProperty("id").GetInt64() == id);
+
+        var properties = export.GetProperty("properties");
+        Assert.True(properties.GetProperty("services").GetArrayLength() > 1);
+        Assert.True(properties.TryGetProperty("description", out _)); // the OGC items dropped it before
+        foreach (var ogc in new[] { item, inPage })
+        {
+            Assert.True(JsonElement.DeepEquals(properties, ogc.GetProperty("properties")), ogc.GetProperty("properties").ToString());
+            Assert.True(JsonElement.DeepEquals(export.GetProperty("geometry"), ogc.GetProperty("geometry")));
+        }
+
+        // The API lists give the same properties, with the point and the distance beside them.
+        var nom = properties.GetProperty("nom").GetString()!;
+        var list = (await GetJsonAsync($"/api/lieux?departement=73&limit=500")).GetProperty("items").EnumerateArray()
+            .Single(i => i.GetProperty("id").GetInt64() == id);
+        var coordinates = export.GetProperty("geometry").GetProperty("coordinates");
+        var proches = (await GetJsonAsync($"/api/lieux/proches?lon={coordinates[0]}&lat={coordinates[1]}&limit=1")).GetProperty("items")[0];
+        foreach (var api in new[] { list, proches })
+        {
+            foreach (var p in properties.EnumerateObject())
+                Assert.True(JsonElement.DeepEquals(p.Value, api.GetProperty(p.Name)), $"{nom}: {p.Name} {p.Value} ≠ {api.GetProperty(p.Name)}");
+            Assert.Equal(coordinates[0].GetDouble(), api.GetProperty("lon").GetDouble());
+        }
+        Assert.Equal(0, proches.GetProperty("distance_m").GetDouble());
+    }
 
     [Fact]
     public async Task Gdal_reads_every_feature_through_the_next_links()

@@ -34,6 +34,23 @@ public sealed class LieuGeoJsonWriter : IAsyncDisposable
     /// <summary>Writes one place; flushes to the stream every 64 KB.</summary>
     public async Task WriteAsync(LieuRecord lieu, long id, CancellationToken cancellationToken = default)
     {
+        WriteFeature(json, lieu, id);
+        if (json.BytesPending > 1 << 16) await json.FlushAsync(cancellationToken);
+    }
+
+    /// <summary>One place as a GeoJSON Feature object: what the export writes for it, alone.</summary>
+    public static byte[] Feature(LieuRecord lieu, long id)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(1024);
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+            WriteFeature(writer, lieu, id);
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>Writes one place as a Feature object: a Point [longitude, latitude] or a null geometry, and its properties.</summary>
+    public static void WriteFeature(Utf8JsonWriter json, LieuRecord lieu, long id)
+    {
+        ArgumentNullException.ThrowIfNull(json);
         ArgumentNullException.ThrowIfNull(lieu);
         json.WriteStartObject();
         json.WriteString("type", "Feature");
@@ -53,6 +70,19 @@ public sealed class LieuGeoJsonWriter : IAsyncDisposable
             json.WriteNull("geometry");
         }
         json.WriteStartObject("properties");
+        WriteProperties(json, lieu, id);
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    /// <summary>
+    /// Writes the public properties of a place, in an object the caller has opened: the one definition of a place's
+    /// public shape (<see cref="LieuColumns.Lieux"/>, services as objects and labels as arrays).
+    /// </summary>
+    public static void WriteProperties(Utf8JsonWriter json, LieuRecord lieu, long id)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(lieu);
         json.WriteNumber("id", id);
         json.WriteString("source", lieu.Source);
         json.WriteString("source_id", lieu.SourceId);
@@ -84,9 +114,6 @@ public sealed class LieuGeoJsonWriter : IAsyncDisposable
         json.WriteString("description", lieu.Description);
         if (lieu.DateMaj is { } d) json.WriteString("date_maj", d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         else json.WriteNull("date_maj");
-        json.WriteEndObject();
-        json.WriteEndObject();
-        if (json.BytesPending > 1 << 16) await json.FlushAsync(cancellationToken);
     }
 
     /// <summary>Closes the collection and flushes.</summary>
