@@ -92,12 +92,16 @@ public static class FieldRules
     }
 
     /// <summary>
-    /// A point from its latitude and longitude texts: both numbers in range, or both absent. On failure,
-    /// <paramref name="error"/> names the field at fault.
+    /// A point from its latitude and longitude texts: both numbers in range, or both absent, else the row's error naming
+    /// the field at fault. Then the one check of every reader on where the point lies (<see cref="Geometry.Territoire"/>):
+    /// (0, 0) is a placeholder and a point outside France a mistake, both dropped with a warning (the place is kept, its
+    /// département then comes from its codes); a point that is in France once latitude and longitude are swapped is
+    /// swapped back, with a warning.
     /// </summary>
     public static bool TryPoint(long line, string? latitude, string? longitude, string latitudeField, string longitudeField,
-        out double? lat, out double? lon, out Model.RowError? error)
+        ICollection<Model.RowError> warnings, out double? lat, out double? lon, out Model.RowError? error)
     {
+        ArgumentNullException.ThrowIfNull(warnings);
         error = null;
         lon = null;
         if (!TryCoordinate(latitude, 90, out lat))
@@ -106,7 +110,25 @@ public static class FieldRules
             error = new Model.RowError(line, longitudeField, $"longitude invalide « {longitude} »");
         else if (lat is null != lon is null)
             error = new Model.RowError(line, lat is null ? latitudeField : longitudeField, "latitude et longitude vont ensemble");
-        return error is null;
+        if (error is not null || lat is not { } y || lon is not { } x) return error is null;
+
+        switch (Geometry.Territoire.Position(x, y))
+        {
+            case Geometry.PositionPoint.IleNulle:
+                warnings.Add(new Model.RowError(line, latitudeField, "point (0, 0) : une valeur par défaut, pas un lieu ; point ignoré"));
+                (lat, lon) = (null, null);
+                break;
+            case Geometry.PositionPoint.Inverse:
+                warnings.Add(new Model.RowError(line, latitudeField,
+                    $"latitude et longitude inversées ({latitude} ; {longitude}) : remises dans l'ordre"));
+                (lat, lon) = (x, y);
+                break;
+            case Geometry.PositionPoint.HorsDeFrance:
+                warnings.Add(new Model.RowError(line, latitudeField, $"point hors de France ({latitude} ; {longitude}) : point ignoré"));
+                (lat, lon) = (null, null);
+                break;
+        }
+        return true;
     }
 
     /// <summary>Splits a list written with <paramref name="separator"/>, trimming and dropping blanks.</summary>

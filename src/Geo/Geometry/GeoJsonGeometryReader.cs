@@ -18,7 +18,11 @@ public static class GeoJsonGeometryReader
 
     /// <summary>The polygonal geometry of a GeoJSON geometry object, as a MultiPolygon.</summary>
     /// <exception cref="FormatException">Not a Polygon or MultiPolygon.</exception>
-    public static MultiPolygon ReadPolygonal(JsonElement geometry) => Read(geometry) switch
+    public static MultiPolygon ReadPolygonal(JsonElement geometry) => Polygonal(Read(geometry));
+
+    /// <summary>A Polygon or MultiPolygon as a MultiPolygon (SRID 4326).</summary>
+    /// <exception cref="FormatException">Not a Polygon or MultiPolygon.</exception>
+    public static MultiPolygon Polygonal(NetTopologySuite.Geometries.Geometry geometry) => geometry switch
     {
         MultiPolygon multi => multi,
         Polygon polygon => Factory.CreateMultiPolygon([polygon]),

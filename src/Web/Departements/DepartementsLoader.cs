@@ -1,11 +1,16 @@
 using System.Text.Json;
+using NetTopologySuite.Geometries.Utilities;
 using Npgsql;
+using OpenFabriques.Geo.Geometry;
 
 using OpenFabriques.Web.Store;
 
 namespace OpenFabriques.Web.Departements;
 
-/// <summary>Loads data/departements.geojson into the départements table, once.</summary>
+/// <summary>
+/// Loads data/departements.geojson into the départements table, once: each outline read with NetTopologySuite
+/// (GeoJSON4STJ), made valid if it is not (<see cref="GeometryFixer"/>), and written as a MultiPolygon parameter.
+/// </summary>
 public static class DepartementsLoader
 {
     /// <summary>Loads the file when the table is empty; returns how many départements were loaded.</summary>
@@ -25,9 +30,11 @@ public static class DepartementsLoader
         foreach (var feature in doc.RootElement.GetProperty("features").EnumerateArray())
         {
             var p = feature.GetProperty("properties");
+            var outline = GeoJsonGeometryReader.ReadPolygonal(feature.GetProperty("geometry"));
+            if (!outline.IsValid) outline = GeoJsonGeometryReader.Polygonal(GeometryFixer.Fix(outline));
             loaded += await tx.ExecuteAsync(DepartementsSql.Insert, cancellationToken,
                 p.GetProperty("code").GetString()!, p.GetProperty("nom").GetString()!, p.GetProperty("region").GetString()!,
-                p.GetProperty("region_nom").GetString()!, p.GetProperty("population").GetInt32(), feature.GetProperty("geometry").GetRawText());
+                p.GetProperty("region_nom").GetString()!, p.GetProperty("population").GetInt32(), outline);
         }
         await tx.CommitAsync(cancellationToken);
         return loaded;

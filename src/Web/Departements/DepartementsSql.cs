@@ -6,7 +6,7 @@ internal static class DepartementsSql
 
     public const string Insert = """
         INSERT INTO departements (code, nom, region, region_nom, population, geom)
-        VALUES ($1, $2, $3, $4, $5, ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON($6), 4326)))
+        VALUES ($1, $2, $3, $4, $5, $6)
         """;
 
     /// <summary>

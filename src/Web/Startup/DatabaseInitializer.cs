@@ -27,6 +27,9 @@ public sealed partial class DatabaseInitializer(
             var db = scope.ServiceProvider.GetRequiredService<PortalDb>();
             await db.Database.MigrateAsync(cancellationToken);
         }
+        // The pool learnt the database's types before the migrations could create PostGIS: relearn them, so that
+        // NetTopologySuite geometries are written as parameters (the départements' outlines).
+        await dataSource.ReloadTypesAsync(cancellationToken);
         await UpsertServicesAsync(cancellationToken);
 
         var o = options.Value;

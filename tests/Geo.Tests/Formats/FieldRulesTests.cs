@@ -22,6 +22,29 @@ public class FieldRulesTests
     }
 
     [Theory]
+    [InlineData("44.35", "2.04", 44.35, 2.04, null)] // Najac
+    [InlineData("41.92", "8.74", 41.92, 8.74, null)] // Ajaccio
+    [InlineData("4.94", "-52.33", 4.94, -52.33, null)] // Cayenne
+    [InlineData("-12.78", "45.23", -12.78, 45.23, null)] // Mamoudzou
+    [InlineData("-17.54", "-149.57", -17.54, -149.57, null)] // Papeete
+    [InlineData("2.35", "48.85", 48.85, 2.35, "inversées")] // Paris, latitude and longitude swapped
+    [InlineData("0", "0", null, null, "(0, 0)")]
+    [InlineData("0,0", "0.0", null, null, "(0, 0)")]
+    [InlineData("40.71", "-74.0", null, null, "hors de France")] // New York
+    [InlineData("", "", null, null, null)]
+    public void Checks_where_a_point_lies_and_keeps_the_place(string lat, string lon, double? expectedLat, double? expectedLon, string? warning)
+    {
+        var warnings = new List<Model.RowError>();
+        Assert.True(FieldRules.TryPoint(7, lat, lon, "latitude", "longitude", warnings, out var y, out var x, out var error));
+        Assert.Null(error);
+        Assert.Equal(expectedLat, y);
+        Assert.Equal(expectedLon, x);
+        if (warning is null) Assert.Empty(warnings);
+        else Assert.Contains(warning, Assert.Single(warnings).Message, StringComparison.Ordinal);
+        Assert.All(warnings, w => Assert.Equal((7L, "latitude"), (w.Line, w.Field)));
+    }
+
+    [Theory]
     [InlineData("91"), InlineData("abc"), InlineData("NaN")]
     public void Rejects_coordinates_out_of_range_or_not_numbers(string input) =>
         Assert.False(FieldRules.TryCoordinate(input, 90, out _));

@@ -35,10 +35,10 @@ public sealed class AnctTiersLieux2019Reader : ILieuReader
         if (id is null) return ReadItem.Fail(new RowError(n, "ID", "champ obligatoire vide"));
         var nom = f.Text("NOM_TL");
         if (nom is null) return ReadItem.Fail(new RowError(n, "NOM_TL", "champ obligatoire vide"));
-        if (!FieldRules.TryPoint(n, f.Text("LAT"), f.Text("LONG"), "LAT", "LONG", out var lat, out var lon, out var pointError))
+        var warnings = new List<RowError>();
+        if (!FieldRules.TryPoint(n, f.Text("LAT"), f.Text("LONG"), "LAT", "LONG", warnings, out var lat, out var lon, out var pointError))
             return ReadItem.Fail(pointError!);
 
-        var warnings = new List<RowError>();
         var insee = FieldRules.CommuneCode(n, f.Text("INSEECOM"), "INSEECOM", warnings);
         var cp = FieldRules.LeadingZero(f.Text("CP"));
         var dep = InseeCodes.NormaliseDepartement(f.Text("INSEEDEP"));

@@ -44,10 +44,10 @@ public sealed class FranceServicesReader : ILieuReader
         if (id is null) return ReadItem.Fail(new RowError(n, "id_fs", "champ obligatoire vide"));
         var nom = f.Text("lib_fs");
         if (nom is null) return ReadItem.Fail(new RowError(n, "lib_fs", "champ obligatoire vide"));
-        if (!FieldRules.TryPoint(n, f.Text("latitude"), f.Text("longitude"), "latitude", "longitude", out var lat, out var lon, out var pointError))
+        var warnings = new List<RowError>();
+        if (!FieldRules.TryPoint(n, f.Text("latitude"), f.Text("longitude"), "latitude", "longitude", warnings, out var lat, out var lon, out var pointError))
             return ReadItem.Fail(pointError!);
 
-        var warnings = new List<RowError>();
         var insee = FieldRules.CommuneCode(n, f.Text("insee_com"), "insee_com", warnings);
         var cp = FieldRules.LeadingZero(f.Text("code_postal"));
         var hours = Days

@@ -29,7 +29,7 @@ internal static partial class LmnRecordMapper
         if (!PostcodePattern().IsMatch(codePostal))
             return ReadItem.Fail(new RowError(n, "code_postal", $"code postal invalide « {codePostal} » (5 chiffres)"));
         var codeInsee = FieldRules.CommuneCode(n, f.Text("code_insee"), "code_insee", warnings);
-        if (!FieldRules.TryPoint(n, f.Text("latitude"), f.Text("longitude"), "latitude", "longitude", out var lat, out var lon, out var pointError))
+        if (!FieldRules.TryPoint(n, f.Text("latitude"), f.Text("longitude"), "latitude", "longitude", warnings, out var lat, out var lon, out var pointError))
             return ReadItem.Fail(pointError!);
         if (!FieldRules.TryDate(f.Text("date_maj"), out var dateMaj))
             return ReadItem.Fail(new RowError(n, "date_maj", $"date invalide « {f.Text("date_maj")} » (attendu AAAA-MM-JJ)"));

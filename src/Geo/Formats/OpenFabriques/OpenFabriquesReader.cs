@@ -1,8 +1,10 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using OpenFabriques.Geo.Codes;
 using OpenFabriques.Geo.Formats.Csv;
 using OpenFabriques.Geo.Formats.Json;
+using OpenFabriques.Geo.Geometry;
 using OpenFabriques.Geo.Model;
 using OpenFabriques.Geo.Taxonomy;
 
@@ -43,11 +45,16 @@ public sealed class OpenFabriquesReader : ILieuReader
                 yield return ReadItem.Fail(new RowError(n, "properties", "l'entité n'a pas de propriétés"));
                 continue;
             }
+            if (Point(feature, n, out var point) is { } geometryError)
+            {
+                yield return ReadItem.Fail(geometryError);
+                continue;
+            }
             var fields = new JsonFieldSource(props, n);
             string? T(string c) => c switch
             {
-                "longitude" => Coordinate(feature, 0),
-                "latitude" => Coordinate(feature, 1),
+                "longitude" => point?.X.ToString("R", CultureInfo.InvariantCulture),
+                "latitude" => point?.Y.ToString("R", CultureInfo.InvariantCulture),
                 _ => fields.Text(c),
             };
             var services = props.TryGetProperty("services", out var s) && s.ValueKind == JsonValueKind.Array
@@ -59,11 +66,32 @@ public sealed class OpenFabriquesReader : ILieuReader
         }
     }
 
-    private static string? Coordinate(JsonElement feature, int index) =>
-        feature.TryGetProperty("geometry", out var g) && g.ValueKind == JsonValueKind.Object
-        && g.TryGetProperty("coordinates", out var c) && c.ValueKind == JsonValueKind.Array && c.GetArrayLength() > index
-            ? c[index].GetRawText()
-            : null;
+    /// <summary>
+    /// The feature's geometry, read with NetTopologySuite (GeoJSON4STJ): a Point, or none (null or absent); anything
+    /// else is the row's error, naming the field.
+    /// </summary>
+    private static RowError? Point(JsonElement feature, long n, out NetTopologySuite.Geometries.Point? point)
+    {
+        point = null;
+        if (!feature.TryGetProperty("geometry", out var g) || g.ValueKind == JsonValueKind.Null) return null;
+        try
+        {
+            switch (GeoJsonGeometryReader.Read(g))
+            {
+                case NetTopologySuite.Geometries.Point { IsEmpty: false } p:
+                    point = p;
+                    return null;
+                case NetTopologySuite.Geometries.Point:
+                    return null;
+                case var other:
+                    return new RowError(n, "geometry", $"géométrie {other.GeometryType} : attendu Point");
+            }
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or ArgumentException or FormatException)
+        {
+            return new RowError(n, "geometry", $"géométrie GeoJSON illisible : {e.Message}");
+        }
+    }
 
     private static ReadItem Build(long n, Func<string, string?> get, IEnumerable<(string Slug, string? Source)> services, IReadOnlyList<string> labels)
     {
@@ -71,11 +99,11 @@ public sealed class OpenFabriquesReader : ILieuReader
         if (sourceId is null) return ReadItem.Fail(new RowError(n, "source_id", "champ obligatoire vide"));
         var nom = get("nom");
         if (nom is null) return ReadItem.Fail(new RowError(n, "nom", "champ obligatoire vide"));
-        if (!FieldRules.TryPoint(n, get("latitude"), get("longitude"), "latitude", "longitude", out var lat, out var lon, out var pointError))
+        var warnings = new List<RowError>();
+        if (!FieldRules.TryPoint(n, get("latitude"), get("longitude"), "latitude", "longitude", warnings, out var lat, out var lon, out var pointError))
             return ReadItem.Fail(pointError!);
         if (!FieldRules.TryDate(get("date_maj"), out var dateMaj))
             return ReadItem.Fail(new RowError(n, "date_maj", $"date invalide « {get("date_maj")} » (attendu AAAA-MM-JJ)"));
-        var warnings = new List<RowError>();
         var insee = FieldRules.CommuneCode(n, get("code_insee"), "code_insee", warnings);
         if (!FieldRules.IsWebLink(get("site_web")))
             return ReadItem.Fail(new RowError(n, "site_web", $"lien invalide « {get("site_web")} » (seuls les liens http:// et https:// sont acceptés)"));

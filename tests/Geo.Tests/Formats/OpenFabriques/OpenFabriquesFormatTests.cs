@@ -118,4 +118,27 @@ public class OpenFabriquesFormatTests
         Assert.Null(records[1].Longitude);
         Assert.Equal([(3L, "services")], items.Errors());
     }
+
+    [Fact]
+    public async Task A_geometry_that_is_not_a_point_is_the_rows_error_and_a_swapped_point_is_put_back()
+    {
+        var geojson = """
+            {"type":"FeatureCollection","features":[
+            {"type":"Feature","geometry":{"type":"Polygon","coordinates":[[[1,44],[2,44],[2,45],[1,44]]]},"properties":{"source_id":"1","nom":"Zone"}},
+            {"type":"Feature","geometry":{"type":"Point","coordinates":"à Najac"},"properties":{"source_id":"2","nom":"Illisible"}},
+            {"type":"Feature","geometry":{"type":"Point","coordinates":[44.21999,1.97875]},"properties":{"source_id":"3","nom":"Inversé"}},
+            {"type":"Feature","geometry":{"type":"Point","coordinates":[0,0]},"properties":{"source_id":"4","nom":"Île nulle"}}
+            ]}
+            """;
+        await using var stream = new MemoryStream(Encoding.UTF8.GetBytes(geojson));
+
+        var items = await Fixture.ReadAsync(new OpenFabriquesReader(), stream);
+        var records = items.Records();
+
+        Assert.Equal([(1L, "geometry"), (2L, "geometry")], items.Errors());
+        Assert.Equal(["Inversé", "Île nulle"], records.Select(r => r.Nom));
+        Assert.Equal((1.97875, 44.21999), (records[0].Longitude!.Value, records[0].Latitude!.Value));
+        Assert.Null(records[1].Longitude);
+        Assert.Equal(2, items.SelectMany(i => i.Warnings).Count());
+    }
 }
