@@ -25,6 +25,7 @@ public static class JsonArrayReader
             var state = default(JsonReaderState);
             var stage = property is null ? Stage.ExpectArray : Stage.ExpectRootObject;
             var depth = 0;
+            var start = true;
             while (true)
             {
                 if (!final)
@@ -39,6 +40,17 @@ public static class JsonArrayReader
                     var read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken);
                     if (read == 0) final = true;
                     length += read;
+                    // A byte order mark (files saved by Windows editors) is not JSON: skip it.
+                    if (start && (length >= 3 || final))
+                    {
+                        start = false;
+                        if (buffer.AsSpan(0, length).StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+                        {
+                            buffer.AsSpan(3, length - 3).CopyTo(buffer);
+                            length -= 3;
+                        }
+                    }
+                    else if (start) continue;
                 }
                 var (consumed, elements, next, nextDepth, nextState, done) = Scan(buffer.AsSpan(0, length), final, state, stage, depth, property);
                 foreach (var e in elements) yield return e;

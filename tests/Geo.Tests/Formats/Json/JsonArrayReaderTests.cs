@@ -48,4 +48,17 @@ public class JsonArrayReaderTests
         await Assert.ThrowsAsync<SourceFormatException>(() => ReadAsync("""{"a":1}""", null));
         await Assert.ThrowsAnyAsync<JsonException>(() => ReadAsync("""[{"a":1},{"b":""", null));
     }
+
+    [Fact]
+    public async Task Skips_a_byte_order_mark_whatever_the_chunking()
+    {
+        // What a Windows editor saves as « UTF-8 »: the mark, then the document.
+        foreach (var chunk in new[] { 1, 2, 3, 1000 })
+        {
+            var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes("""[{"id":1},{"id":2}]""")).ToArray();
+            var list = new List<JsonElement>();
+            await foreach (var e in JsonArrayReader.ReadAsync(new Trickle(bytes, chunk), null)) list.Add(e);
+            Assert.Equal([1, 2], list.Select(e => e.GetProperty("id").GetInt32()));
+        }
+    }
 }
