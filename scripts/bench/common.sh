@@ -36,7 +36,7 @@ bench_serve() { # bench_serve DB -> "PID PORT" of a portal on DB, without map ti
   local http pid
   http=$(free_port)
   ConnectionStrings__OpenFabriques="Host=127.0.0.1;Port=$port;Database=$1;Username=postgres" \
-    OpenFabriques__DefaultDataset="" OpenFabriques__TileUrl="" Logging__LogLevel__Default=Warning \
+    OpenFabriques__DefaultSources="" OpenFabriques__TileUrl="" Logging__LogLevel__Default=Warning \
     dotnet "$dll" --urls "http://127.0.0.1:$http" --contentRoot "$ROOT/src/Web" >"$work/portal-$1.log" 2>&1 &
   pid=$!
   for _ in $(seq 150); do curl -sf "http://127.0.0.1:$http/healthz" >/dev/null && break; sleep 0.2; done

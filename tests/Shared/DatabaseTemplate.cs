@@ -56,7 +56,7 @@ public static class DatabaseTemplate
         var cs = new NpgsqlConnectionStringBuilder(server) { Database = building }.ConnectionString;
         await using (var factory = new PortalFactory(cs))
         {
-            factory.Settings["OpenFabriques:DefaultDataset"] = "";
+            factory.Settings["OpenFabriques:DefaultSources"] = "";
             factory.Settings["OpenFabriques:DistancesInterval"] = "01:00:00";
             factory.CreateClient().Dispose(); // starts the portal, which migrates and loads the reference data
         }

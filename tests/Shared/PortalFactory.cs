@@ -14,6 +14,9 @@ public class PortalFactory(string connectionString) : WebApplicationFactory<Prog
         builder.UseEnvironment("Production");
         builder.UseSetting("ConnectionStrings:OpenFabriques", connectionString);
         builder.UseSetting("OpenFabriques:TileUrl", "");
+        // The test portals load one source, the Hinaura file: their assertions name its places. The national default
+        // (every registered source) is loaded by its own test (DatabaseInitializerTests).
+        builder.UseSetting("OpenFabriques:DefaultSources", "hinaura");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
     }
 

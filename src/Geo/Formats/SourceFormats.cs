@@ -8,7 +8,7 @@ namespace OpenFabriques.Geo.Formats;
 /// <summary>The formats the importer reads, by name.</summary>
 public static class SourceFormats
 {
-    /// <summary>A format: its name, a description for people, and its reader.</summary>
+    /// <summary>A format: its name, a description for people, the source its places go under unless told (for a national file, its key in data/sources.json), and its reader.</summary>
     public sealed record Entry(string Name, string Description, string DefaultSource, Func<ILieuReader> Reader);
 
     /// <summary>Every format, in the order the command line lists them.</summary>
@@ -16,7 +16,7 @@ public static class SourceFormats
     [
         new("openfabriques", "exports du portail (CSV de /exports/lieux.csv ou GeoJSON de /exports/lieux.geojson)", "openfabriques", () => new OpenFabriquesReader()),
         new("lmn", "lieux de médiation numérique, schéma v1.x (CSV « | », JSON) ou v0.1 (JSON, CSV « ; »), version détectée", "lmn", () => new LmnReader()),
-        new("anct-tiers-lieux-2019", "recensement national des tiers-lieux ANCT/CGET 2019 (CSV)", "anct-tiers-lieux-2019", () => new AnctTiersLieux2019Reader()),
+        new("anct-tiers-lieux-2019", "recensement national des tiers-lieux ANCT/CGET 2019 (CSV)", "tiers-lieux-2019", () => new AnctTiersLieux2019Reader()),
         new("france-services", "liste des France services (CSV)", "france-services", () => new FranceServicesReader()),
     ];
 

@@ -8,7 +8,7 @@ using OpenFabriques.Web.Store;
 namespace OpenFabriques.Web.Cli;
 
 /// <summary>
-/// The command-line verbs (import, validate, formats, generate), run by the same program as the portal with
+/// The command-line verbs (import, validate, sync, formats, generate), run by the same program as the portal with
 /// the same configuration and services: <c>scripts/openfabriques &lt;verbe&gt; …</c>. Parsed by
 /// System.CommandLine: typed options, <c>--help</c> for each verb with examples, suggestions for a mistyped verb.
 /// Exit codes: 0 done; 1 nothing imported, file refused (--strict) or rows rejected (validate); 2 command not
@@ -88,12 +88,13 @@ public static class CommandLine
     {
         var root = new RootCommand("""
             OpenFabriques en ligne de commande : importer des lieux dans la base du portail, valider un fichier,
-            lister les formats lus, produire des lieux synthétiques.
+            rafraîchir les sources enregistrées, lister les formats lus, produire des lieux synthétiques.
             Codes de sortie : 0 réussi ; 1 rien d'importé, fichier refusé (--strict) ou lignes rejetées (validate) ;
             2 commande incomprise ; 3 source illisible ou injoignable.
             """);
         root.Subcommands.Add(Import(settings, import: true));
         root.Subcommands.Add(Import(settings, import: false));
+        root.Subcommands.Add(Sync(settings));
         root.Subcommands.Add(Formats());
         root.Subcommands.Add(Generate(settings));
         return root;
@@ -152,6 +153,30 @@ public static class CommandLine
                 import ? parse.GetValue(source) : null, import && parse.GetValue(prune), import && parse.GetValue(strict), parse.GetValue(report));
             using var host = BuildHost(settings);
             return await ImportVerb.RunAsync(arguments, host.Services, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, ct);
+        });
+        return command;
+    }
+
+    private static Command Sync(IDictionary<string, string?>? settings)
+    {
+        var keys = new Argument<string[]>("source") { Description = "Clés des sources à rafraîchir (toutes par défaut).", Arity = ArgumentArity.ZeroOrMore };
+        var offline = new Option<bool>("--hors-ligne") { Description = "Ne télécharge rien : charge les copies livrées avec le portail." };
+        var command = new Command("sync", """
+            Rafraîchit les sources enregistrées (data/sources.json) depuis le fichier de leur producteur, ou, sans réseau,
+            depuis la copie livrée avec le portail ; retire les lieux qu'une source ne publie plus (si aucune ligne n'est rejetée).
+            Exemples :
+              openfabriques sync
+              openfabriques sync france-services
+              openfabriques sync --hors-ligne
+            """)
+        {
+            keys, offline,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            using var host = BuildHost(settings);
+            return await SyncVerb.RunAsync(parse.GetValue(keys) ?? [], parse.GetValue(offline), host.Services,
+                parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, ct);
         });
         return command;
     }

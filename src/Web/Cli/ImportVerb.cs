@@ -68,7 +68,7 @@ public static class ImportVerb
         return new ImportReport { Source = source, Read = read, Rejected = rejected, Warnings = warnings, Unchanged = read - rejected.Count };
     }
 
-    private static async Task PrintAsync(TextWriter o, ImportReport r, bool import, string location, string format)
+    internal static async Task PrintAsync(TextWriter o, ImportReport r, bool import, string location, string format)
     {
         var fr = CultureInfo.GetCultureInfo("fr-FR");
         await o.WriteLineAsync($"{(import ? "import" : "validation")} de {location} (format {format}, source par défaut {r.Source})");

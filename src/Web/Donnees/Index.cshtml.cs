@@ -3,19 +3,24 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using OpenFabriques.Geo.Formats.OpenFabriques;
 using OpenFabriques.Web.Lieux;
+using OpenFabriques.Web.Sources;
 using OpenFabriques.Web.Store;
 
 namespace OpenFabriques.Web.Donnees;
 
 /// <summary>The dataset page: what the data is, its licence and sources, downloads for the chosen filters, the data dictionary.</summary>
-public sealed class IndexModel(NpgsqlDataSource db, PortalDb store) : PageModel
+public sealed class IndexModel(NpgsqlDataSource db, PortalDb store, SourceRegistry registry) : PageModel
 {
     public LieuFilter Filter { get; private set; } = new();
     public string? FilterError { get; private set; }
     public string Query { get; private set; } = "";
     public long Lieux { get; private set; }
     public long LieuxServices { get; private set; }
-    public IReadOnlyList<(string Source, long Lieux, DateTimeOffset? Import, string? Format)> Sources { get; private set; } = [];
+    /// <summary>A source as the page lists it: the registered one (null when a user imported a file of their own), its places, its last import.</summary>
+    public sealed record SourceLigne(string Cle, Source? Enregistree, string Citation, long Lieux, DateTimeOffset? Import, string? Format);
+
+    /// <summary>The registered sources first, in the registry's order, then any other source a user imported.</summary>
+    public IReadOnlyList<SourceLigne> Sources { get; private set; } = [];
     public IReadOnlyList<Departement> Departements { get; private set; } = [];
     public static IReadOnlyList<LieuColumns.Column> Dictionnaire => LieuColumns.Lieux;
     public static IReadOnlyList<LieuColumns.Column> DictionnaireServices => LieuColumns.LieuxServices;
@@ -40,14 +45,19 @@ public sealed class IndexModel(NpgsqlDataSource db, PortalDb store) : PageModel
             await reader.ReadAsync(ct);
             (Lieux, LieuxServices) = (reader.GetInt64(0), reader.GetInt64(1));
         }
-        var sources = new List<(string, long, DateTimeOffset?, string?)>();
+        var stored = new Dictionary<string, (long Lieux, DateTimeOffset? Import, string? Format)>(StringComparer.Ordinal);
         await using (var cmd = db.CreateCommand(DonneesSql.Sources))
         {
             await using var reader = await cmd.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
-                sources.Add((reader.GetString(0), reader.GetInt64(1), reader.IsDBNull(2) ? null : reader.GetFieldValue<DateTimeOffset>(2), reader.IsDBNull(3) ? null : reader.GetString(3)));
+                stored[reader.GetString(0)] = (reader.GetInt64(1), reader.IsDBNull(2) ? null : reader.GetFieldValue<DateTimeOffset>(2), reader.IsDBNull(3) ? null : reader.GetString(3));
         }
-        Sources = sources;
+        SourceLigne Ligne(string key) => stored.TryGetValue(key, out var x)
+            ? new(key, registry.Find(key), registry.Citation(key), x.Lieux, x.Import, x.Format)
+            : new(key, registry.Find(key), registry.Citation(key), 0, null, null);
+        Sources = registry.All.Select(r => Ligne(r.Cle))
+            .Concat(stored.Keys.Where(k => registry.Find(k) is null).Order(StringComparer.Ordinal).Select(Ligne))
+            .ToList();
     }
 
     /// <summary>A link to a file or receipt with the current filters.</summary>

@@ -1,6 +1,7 @@
 using Npgsql;
 using OpenFabriques.Web.Infrastructure;
 using OpenFabriques.Web.Lieux;
+using OpenFabriques.Web.Sources;
 
 namespace OpenFabriques.Web.Exports;
 
@@ -57,7 +58,7 @@ public static class ExportsApi
         return new StreamResult((body, ct) => file.WriteAsync(body, db, filter, excel, ct));
     }
 
-    private static async Task<IResult> ManifestAsync(HttpContext http, NpgsqlDataSource db)
+    private static async Task<IResult> ManifestAsync(HttpContext http, NpgsqlDataSource db, SourceRegistry registry)
     {
         var request = http.Request;
         var name = request.Query["fichier"].ToString();
@@ -77,6 +78,7 @@ public static class ExportsApi
         var path = file.Path + query;
 
         var sources = new List<object>();
+        var citations = new List<string>();
         var (where, parameters) = filter.ToSql();
         await using (var cmd = db.CreateCommand(LieuFilter.Into(ExportsSql.Sources, where)))
         {
@@ -84,9 +86,18 @@ public static class ExportsApi
             await using var reader = await cmd.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {
+                var key = reader.GetString(0);
+                var registered = registry.Find(key);
+                citations.Add(registry.Citation(key));
                 sources.Add(new
                 {
-                    source = reader.GetString(0),
+                    source = key,
+                    titre = registered?.Titre ?? key,
+                    producteur = registered?.Producteur,
+                    date_donnees = registered?.Date,
+                    licence = registered?.Licence,
+                    page = registered?.Page,
+                    citation = registry.Citation(key),
                     lieux = reader.GetInt32(1),
                     dernier_import = reader.IsDBNull(2) ? (DateTimeOffset?)null : reader.GetFieldValue<DateTimeOffset>(2),
                     origine = reader.IsDBNull(3) ? null : PublicOrigin(reader.GetString(3)),
@@ -111,7 +122,7 @@ public static class ExportsApi
             version_donnees = version.ETag,
             donnees_du = version.FinishedAt,
             genere_le = DateTimeOffset.UtcNow,
-            citation = $"OpenFabriques, « {file.Name}.{file.Extension} », données du {version.Date}, {path}, Licence Ouverte 2.0, sha256 {hashing.Sha256()[..12]}…",
+            citation = $"OpenFabriques, « {file.Name}.{file.Extension} », données du {version.Date}, {path}, Licence Ouverte 2.0, sha256 {hashing.Sha256()[..12]}…, d'après : {string.Join(" ; ", citations)}",
         });
     }
 

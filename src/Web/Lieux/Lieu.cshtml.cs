@@ -7,13 +7,20 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using OpenFabriques.Web.Infrastructure;
+using OpenFabriques.Web.Sources;
 using OpenFabriques.Web.Store;
 
 namespace OpenFabriques.Web.Lieux;
 
 /// <summary>A place page, rendered on the server: what a resident needs, and schema.org data for search engines.</summary>
-public sealed class LieuModel(NpgsqlDataSource db, PortalDb store, IOptions<PortalOptions> options) : PageModel
+public sealed class LieuModel(NpgsqlDataSource db, PortalDb store, IOptions<PortalOptions> options, SourceRegistry registry) : PageModel
 {
+    /// <summary>The registered source of the place, when it is one (its title, producer, date and page).</summary>
+    public Source? SourceEnregistree { get; private set; }
+
+    /// <summary>How the page names the source: its citation, never its key alone.</summary>
+    public string SourceCitation { get; private set; } = "";
+
     public sealed record Lieu(long Id, string Source, string SourceId, string Nom, string? Adresse, string? CodePostal, string? CodeInsee,
         string? Commune, string? Departement, string? DepartementNom, double? Lon, double? Lat, string? SiteWeb, string? Telephone,
         string? Horaires, string? Typologie, string[] Labels, string? Description, DateOnly? DateMaj, DateTimeOffset ImportedAt);
@@ -40,6 +47,8 @@ public sealed class LieuModel(NpgsqlDataSource db, PortalDb store, IOptions<Port
                 r.IsDBNull(10) ? null : r.GetDouble(10), r.IsDBNull(11) ? null : r.GetDouble(11), Lien(T(12)), T(13), T(14), T(15),
                 r.GetFieldValue<string[]>(16), T(17), r.IsDBNull(18) ? null : r.GetFieldValue<DateOnly>(18), r.GetFieldValue<DateTimeOffset>(19));
         }
+        SourceEnregistree = registry.Find(Place.Source);
+        SourceCitation = registry.Citation(Place.Source);
         var canonical = Slug(Place.Nom);
         if (slug is not null && slug != canonical) return RedirectPermanent($"/lieux/{id}/{canonical}");
 
@@ -86,7 +95,7 @@ public sealed class LieuModel(NpgsqlDataSource db, PortalDb store, IOptions<Port
         });
         var address = options.Value.SignalementEmail;
         var subject = Uri.EscapeDataString($"Erreur sur la fiche {id} : {Place.Nom}");
-        var body = Uri.EscapeDataString($"Fiche : {Request.Origine()}/lieux/{id}\nSource : {Place.Source} ({Place.SourceId})\n\nCe qui est faux :\n");
+        var body = Uri.EscapeDataString($"Fiche : {Request.Origine()}/lieux/{id}\nSource : {SourceCitation} (identifiant {Place.SourceId})\n\nCe qui est faux :\n");
         Signalement = string.IsNullOrEmpty(address) ? "/donnees#titre-licence" : $"mailto:{address}?subject={subject}&body={body}";
         return Page();
     }

@@ -1,10 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Npgsql;
-using OpenFabriques.Geo.Formats.Lmn;
+using OpenFabriques.Geo.Formats;
 using OpenFabriques.Geo.Taxonomy;
 using OpenFabriques.Web.Departements;
 using OpenFabriques.Web.Import;
+using OpenFabriques.Web.Sources;
 using OpenFabriques.Web.Store;
 
 namespace OpenFabriques.Web.Startup;
@@ -17,6 +18,7 @@ public sealed partial class DatabaseInitializer(
     IServiceScopeFactory scopes,
     NpgsqlDataSource dataSource,
     LieuxLoader loader,
+    SourceRegistry registry,
     IOptions<PortalOptions> options,
     ILogger<DatabaseInitializer> logger)
 {
@@ -38,13 +40,31 @@ public sealed partial class DatabaseInitializer(
         var communes = await Communes.CommunesLoader.LoadIfChangedAsync(dataSource, o.DataPath("communes.csv"), cancellationToken);
         if (communes > 0) LogCommunes(logger, communes);
 
-        if (loadDefaultDataset && !string.IsNullOrEmpty(o.DefaultDataset) && await IsEmptyAsync("lieux", cancellationToken))
+        if (loadDefaultDataset && DefaultSources(o.DefaultSources) is { Count: > 0 } sources && await IsEmptyAsync("lieux", cancellationToken))
         {
-            var path = o.DataPath(o.DefaultDataset);
-            var report = await loader.ImportFileAsync(path, new LmnReader(), o.DefaultDatasetSource, cancellationToken);
-            LogDefaultDataset(logger, report.Inserted, report.Rejected.Count, path);
+            foreach (var source in sources)
+            {
+                var path = source.Chemin;
+                var format = SourceFormats.Find(source.Format) ?? throw new InvalidDataException($"sources.json : format inconnu « {source.Format} »");
+                var report = await loader.ImportFileAsync(path, format.Reader(), source.Cle, cancellationToken);
+                LogDefaultDataset(logger, source.Cle, report.Inserted, report.Updated, report.Rejected.Count, path);
+            }
         }
 
+    }
+
+    /// <summary>The registered sources the setting names (« * »: all), in the registry's order.</summary>
+    private List<Source> DefaultSources(string setting)
+    {
+        if (string.IsNullOrWhiteSpace(setting)) return [];
+        if (setting.Trim() == "*") return [.. registry.All];
+        var keys = setting.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        foreach (var key in keys)
+        {
+            if (registry.Find(key) is null)
+                throw new InvalidDataException($"DefaultSources : « {key} » n'est pas une source de sources.json ({string.Join(", ", registry.All.Select(s => s.Cle))})");
+        }
+        return registry.All.Where(s => keys.Contains(s.Cle, StringComparer.Ordinal)).ToList();
     }
 
     private async Task UpsertServicesAsync(CancellationToken cancellationToken)
@@ -74,6 +94,6 @@ public sealed partial class DatabaseInitializer(
     [LoggerMessage(Level = LogLevel.Information, Message = "Loaded {Count} départements")]
     private static partial void LogDepartements(ILogger logger, int count);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Loaded the default dataset: {Inserted} places, {Rejected} rejected, from {Path}")]
-    private static partial void LogDefaultDataset(ILogger logger, int inserted, int rejected, string path);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Default dataset, source {Source}: {Inserted} places added, {Updated} updated, {Rejected} rejected, from {Path}")]
+    private static partial void LogDefaultDataset(ILogger logger, string source, int inserted, int updated, int rejected, string path);
 }

@@ -1,5 +1,6 @@
 using OpenFabriques.Web.Couverture;
 using OpenFabriques.Web.Import;
+using OpenFabriques.Web.Sources;
 using OpenFabriques.Web.Store;
 
 namespace OpenFabriques.Web.Startup;
@@ -16,6 +17,7 @@ public static class StartupExtensions
         builder.AddPortalStore();
         builder.AddImport();
         builder.AddCouverture();
+        builder.Services.AddSources();
         builder.Services.AddSingleton<DatabaseInitializer>();
         builder.Services.AddHostedService<DatabaseStartup>();
         return builder;

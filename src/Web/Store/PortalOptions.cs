@@ -11,11 +11,14 @@ public sealed class PortalOptions
     /// <summary>Folder of the reference data and default dataset; relative paths start at the app's folder.</summary>
     public string DataDirectory { get; set; } = "data";
 
-    /// <summary>The default dataset, loaded when no place is stored yet; empty for none.</summary>
-    public string DefaultDataset { get; set; } = "lieux/hinaura.json";
+    /// <summary>
+    /// The default dataset, loaded when no place is stored yet: the bundled snapshots of the registered sources
+    /// (<c>data/sources.json</c>) — « * » for all of them, a comma-separated list of source keys for some, empty for none.
+    /// </summary>
+    public string DefaultSources { get; set; } = "*";
 
-    /// <summary>Source key of the default dataset.</summary>
-    public string DefaultDatasetSource { get; set; } = "hinaura";
+    /// <summary>The registry of sources; relative to <see cref="DataDirectory"/> unless absolute. Its snapshots' paths are relative to its folder.</summary>
+    public string SourcesFile { get; set; } = "sources.json";
 
     /// <summary>Map tile URL template; empty for no tiles (tests, offline).</summary>
     public string TileUrl { get; set; } = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";

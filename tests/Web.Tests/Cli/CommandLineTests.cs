@@ -60,12 +60,30 @@ public class CommandLineTests(EmptyPortalFixture portal) : IClassFixture<EmptyPo
     [InlineData("lmn-v01.csv", "lmn-v01-csv", 2, 1, "0:74 136:73")]
     public async Task Imports_lieux_de_mediation_numerique_v1_and_v01(string file, string source, int inserted, int rejected, string departements)
     {
+        // Rows that name their upstream source are stored under it (« Les Lieux communs », « Exemple », « Hinaura »), the
+        // others under --source: each case starts without the upstream sources' places, which the fixtures share.
+        string[] upstream = ["les-lieux-communs", "exemple", "hinaura"];
+        await portal.Database.ExecuteAsync("DELETE FROM lieux WHERE source = ANY($1)", [upstream]);
+
         var (code, output, _) = await RunAsync("import", "--format", "lmn", EmptyPortalFixture.FixturePath(file), "--source", source);
 
         Assert.Equal(0, code);
         Assert.Matches($@"ajoutés\s+{inserted}\b", output);
         Assert.Matches($@"rejetées\s+{rejected}\b", output);
-        Assert.Equal(departements, await ByDepartementAsync(source));
+        Assert.Equal(departements, await portal.Database.ScalarAsync<string>(
+            "SELECT string_agg(source_id || ':' || coalesce(departement, '-'), ' ' ORDER BY source_id) FROM lieux WHERE source = ANY($1)",
+            [upstream.Append(source).ToArray()]));
+    }
+
+    [Fact]
+    public async Task A_row_that_names_its_upstream_source_is_stored_under_it_with_the_upstream_id()
+    {
+        await RunAsync("import", "--format", "lmn", EmptyPortalFixture.FixturePath("lmn-v01.csv"), "--source", "agregat-essai");
+
+        // « Hinaura », id 0: the same identity as the Hinaura file's own place 0, whichever file brings it.
+        Assert.Equal("hinaura", await portal.Database.ScalarAsync<string>(
+            "SELECT source FROM lieux WHERE source_id = '0' AND nom LIKE 'MAISON DE SERVICES AU PUBLIC D%ABONDANCE'"));
+        Assert.Equal(0L, await portal.Database.ScalarAsync<long>("SELECT count(*) FROM lieux WHERE source = 'agregat-essai'"));
     }
 
     [Fact]

@@ -39,7 +39,10 @@ public partial class DonneesPageTests(PortalFixture portal)
         var html = await client.GetStringAsync(new Uri("/donnees", UriKind.Relative));
 
         Assert.Contains("Licence Ouverte 2.0", html, StringComparison.Ordinal);
-        Assert.Contains("hinaura", html, StringComparison.Ordinal);
+        // The sources by title, producer and date of their data, with their places: this portal loaded only the Hinaura file.
+        var text = System.Net.WebUtility.HtmlDecode(html);
+        Assert.Matches("Lieux de médiation numérique d'Auvergne-Rhône-Alpes</a>\\s*</th>\\s*<td>réseau Hinaura, via la cartographie nationale de l'ANCT</td>\\s*<td>du 30 septembre 2022</td>\\s*<td>687</td>", text);
+        Assert.Matches("Liste des structures France services</a>\\s*</th>\\s*<td>ANCT, programme France services</td>\\s*<td>du 1 août 2024</td>\\s*<td>0</td>", text);
         foreach (var column in Geo.Formats.OpenFabriques.LieuColumns.All)
             Assert.Contains($"<code>{column}</code>", html, StringComparison.Ordinal);
         Assert.Contains("href=\"/api-docs\"", html, StringComparison.Ordinal);

@@ -21,7 +21,7 @@ public sealed class EmptyPortalFixture : IAsyncLifetime
     {
         Database = await TestDatabase.NewAsync();
         Factory = new PortalFactory(Database.ConnectionString);
-        Factory.Settings["OpenFabriques:DefaultDataset"] = "";
+        Factory.Settings["OpenFabriques:DefaultSources"] = "";
         Factory.Settings["OpenFabriques:DistancesInterval"] = "00:00:01";
         Factory.CreateClient().Dispose();
     }

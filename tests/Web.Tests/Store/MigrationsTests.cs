@@ -36,7 +36,7 @@ public class MigrationsTests
 
         await using (var factory = new PortalFactory(db.ConnectionString))
         {
-            factory.Settings["OpenFabriques:DefaultDataset"] = "";
+            factory.Settings["OpenFabriques:DefaultSources"] = "";
             factory.CreateClient().Dispose(); // start-up applies the migrations
         }
 

@@ -8,8 +8,8 @@ namespace OpenFabriques.Geo.Formats.Lmn;
 /// <summary>
 /// Turns one row of the lieux de médiation numérique schema (v1.x lists with "|", v0.1 lists with ";")
 /// into a canonical record, applying the schema's rules: required fields and patterns reject the row;
-/// a value outside an enumeration or a phone in another format is kept and warned about.
-/// E-mail fields (courriel, courriels) are never read.
+/// a value outside an enumeration or a phone in another format is kept and warned about. The record's identity is
+/// the row's upstream <c>source</c> and id (<see cref="UpstreamIdentity"/>). E-mail fields (courriel, courriels) are never read.
 /// </summary>
 internal static partial class LmnRecordMapper
 {
@@ -58,9 +58,13 @@ internal static partial class LmnRecordMapper
         var adresse = f.Text("adresse");
         if (f.Text("complement_adresse") is { } complement) adresse = $"{adresse}, {complement}";
 
+        // The row's own upstream source, when it names one, is the record's source (not the import's --source).
+        var source = UpstreamIdentity.Key(f.Text("source"));
+        var id = f.Text("id")!;
         return ReadItem.Ok(new LieuRecord
         {
-            SourceId = f.Text("id")!,
+            Source = source,
+            SourceId = source is null ? id : UpstreamIdentity.Id(source, id),
             Nom = f.Text("nom")!,
             Adresse = adresse,
             CodePostal = codePostal,
