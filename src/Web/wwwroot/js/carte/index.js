@@ -18,10 +18,12 @@ const ordreAlphabetique = new Intl.Collator('fr').compare; // one collator: loca
 const METROPOLE = L.latLngBounds([41.3, -5.2], [51.1, 9.6]);
 const map = L.map(element, { zoomSnap: 0.5, maxZoom: 19 }).fitBounds(METROPOLE);
 if (settings.tileUrl) L.tileLayer(settings.tileUrl, { attribution: settings.tileAttribution, maxZoom: 19 }).addTo(map);
-map.attributionControl.addAttribution('Lieux : Hinaura / ANCT, Licence Ouverte 2.0');
+map.attributionControl.addAttribution('Lieux : <a href="/donnees#titre-licence">sources publiques</a>, Licence Ouverte 2.0');
 // One pass: chunked loading would spread 5,000 markers over several timer ticks and delay the ready state.
 const cluster = L.markerClusterGroup({ showCoverageOnHover: false, chunkedLoading: false, disableClusteringAtZoom: 15 }).addTo(map);
 const centre = L.layerGroup().addTo(map);
+// The searched point stays above the places and their clusters (markerPane is 600, tooltips 650).
+map.createPane('centre').style.zIndex = 620;
 // Popups are made on first opening: 5,000 popups made upfront cost a quarter of a second of the first view.
 function ouvrir(marker) {
   if (!marker.getPopup()) {
@@ -103,7 +105,7 @@ async function actualiser({ pousser }) {
     if (etat.lat !== null && etat.lon !== null) {
       const proches = await json(`${settings.prochesUrl}?lat=${etat.lat}&lon=${etat.lon}&limit=${settings.taille}${q ? `&${q}` : ''}`);
       if (version !== versionDonnees) return;
-      L.circleMarker([etat.lat, etat.lon], { radius: 8, color: '#ce0500', className: 'centre-recherche' })
+      L.circleMarker([etat.lat, etat.lon], { radius: 8, color: '#ce0500', className: 'centre-recherche', pane: 'centre' })
         .bindTooltip(texte(etat.ou || 'Point cherché')).addTo(centre);
       if (!vueDepuisUrl()) map.setView([etat.lat, etat.lon], 11);
       liste.afficher(proches.items, marqueurs);
