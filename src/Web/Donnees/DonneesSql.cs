@@ -8,6 +8,12 @@ internal static class DonneesSql
         FROM lieux l WHERE {filtre}
         """;
 
+    /// <summary>Every label with its number of places, most frequent first.</summary>
+    public const string Labels = """
+        SELECT x.label, count(*) FROM lieux l CROSS JOIN LATERAL unnest(l.labels) AS x(label)
+        GROUP BY x.label ORDER BY count(*) DESC, x.label
+        """;
+
     /// <summary>Every source with its number of places and its last import.</summary>
     public const string Sources = """
         SELECT s.source, s.n, i.finished_at, i.format

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using OpenFabriques.Geo.Formats.OpenFabriques;
+using OpenFabriques.Geo.Taxonomy;
 using OpenFabriques.Web.Lieux;
 using OpenFabriques.Web.Sources;
 using OpenFabriques.Web.Store;
@@ -22,6 +23,9 @@ public sealed class IndexModel(NpgsqlDataSource db, PortalDb store, SourceRegist
     /// <summary>The registered sources first, in the registry's order, then any other source a user imported.</summary>
     public IReadOnlyList<SourceLigne> Sources { get; private set; } = [];
     public IReadOnlyList<Departement> Departements { get; private set; } = [];
+
+    /// <summary>The labels of the stored places with their counts: the national programmes first, in the catalog's order.</summary>
+    public IReadOnlyList<(string Label, long Lieux)> Labels { get; private set; } = [];
     public static IReadOnlyList<LieuColumns.Column> Dictionnaire => LieuColumns.Lieux;
     public static IReadOnlyList<LieuColumns.Column> DictionnaireServices => LieuColumns.LieuxServices;
 
@@ -52,6 +56,15 @@ public sealed class IndexModel(NpgsqlDataSource db, PortalDb store, SourceRegist
             while (await reader.ReadAsync(ct))
                 stored[reader.GetString(0)] = (reader.GetInt64(1), reader.IsDBNull(2) ? null : reader.GetFieldValue<DateTimeOffset>(2), reader.IsDBNull(3) ? null : reader.GetString(3));
         }
+        var labels = new Dictionary<string, long>(StringComparer.Ordinal);
+        await using (var cmd = db.CreateCommand(DonneesSql.Labels))
+        {
+            await using var reader = await cmd.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct)) labels[reader.GetString(0)] = reader.GetInt64(1);
+        }
+        Labels = LabelCatalog.All.Select(l => (l.Slug, labels.GetValueOrDefault(l.Slug)))
+            .Concat(labels.Where(x => LabelCatalog.Find(x.Key) is null).Select(x => (x.Key, x.Value)))
+            .ToList();
         SourceLigne Ligne(string key) => stored.TryGetValue(key, out var x)
             ? new(key, registry.Find(key), registry.Citation(key), x.Lieux, x.Import, x.Format)
             : new(key, registry.Find(key), registry.Citation(key), 0, null, null);

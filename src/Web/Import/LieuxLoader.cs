@@ -174,7 +174,7 @@ public sealed class LieuxLoader(NpgsqlDataSource dataSource, CouvertureDistances
         WriteNullable(copy, r.Telephone);
         WriteNullable(copy, r.Horaires);
         WriteNullable(copy, r.Typologie);
-        copy.Write(r.Labels.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text);
+        copy.Write(LabelCatalog.Normalize(r.Labels, r.Typologie).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text); // programmes by slug
         WriteNullable(copy, r.Description);
         if (r.DateMaj is { } d) copy.Write(d, NpgsqlDbType.Date);
         else copy.WriteNull();

@@ -49,6 +49,8 @@ public sealed record LieuFilter
         var label = Single(query, "label", out var labelError);
         if (labelError is not null) return labelError;
         if (label is { Length: > 200 }) return LieuFilterResult.Fail("label", "200 caractères au plus");
+        // A programme's label in any of its wordings (« France Services », « CNFS ») is its slug, as stored.
+        if (label is not null) label = LabelCatalog.Slug(label) ?? label;
         var q = Single(query, "q", out var qError);
         if (qError is not null) return qError;
         if (q is { Length: > 200 }) return LieuFilterResult.Fail("q", "200 caractères au plus");

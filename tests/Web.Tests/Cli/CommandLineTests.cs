@@ -47,7 +47,7 @@ public class CommandLineTests(EmptyPortalFixture portal) : IClassFixture<EmptyPo
         Assert.Equal(0, code);
         Assert.Matches(@"ajoutés\s+3\b", output);
         Assert.Equal("FS-12-001:12 FS-2B-004:2B FS-976-001:976", await ByDepartementAsync("france-services"));
-        Assert.Equal("France services", await portal.Database.ScalarAsync<string>(
+        Assert.Equal("france-services", await portal.Database.ScalarAsync<string>(
             "SELECT array_to_string(labels, ',') FROM lieux WHERE source = 'france-services' AND source_id = 'FS-12-001'"));
         Assert.StartsWith("lundi : 09h00-12h00 ; mardi", await portal.Database.ScalarAsync<string>(
             "SELECT horaires FROM lieux WHERE source = 'france-services' AND source_id = 'FS-12-001'"), StringComparison.Ordinal);

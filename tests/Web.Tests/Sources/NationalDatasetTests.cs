@@ -84,4 +84,32 @@ public class NationalDatasetTests(NationalPortalFixture portal) : IClassFixture<
         Assert.All(sources, s => Assert.False(string.IsNullOrEmpty(s.GetProperty("producteur").GetString())));
         Assert.Contains("France services", receipt.RootElement.GetProperty("citation").GetString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_labels_of_national_programmes_are_counted_by_slug_whatever_each_source_wrote()
+    {
+        async Task<long> Count(string slug) =>
+            await portal.Database.ScalarAsync<long>("SELECT count(*) FROM lieux WHERE $1 = ANY(labels)", slug);
+
+        // Every France services of the list, and the conseillers numériques' hosts that say « France Services ».
+        Assert.True(await Count("france-services") > 2_845);
+        Assert.Equal(await portal.Database.ScalarAsync<long>("SELECT count(*) FROM lieux WHERE source = 'conseiller-numerique'"), await Count("conseiller-numerique"));
+        Assert.True(await Count("aidants-connect") > 0);
+        Assert.True(await Count("tiers-lieu-coworking") > 1_000);
+        Assert.True(await Count("tiers-lieu-fablab") > 300);
+        Assert.Equal(0L, await portal.Database.ScalarAsync<long>("SELECT count(*) FROM lieux WHERE 'CNFS' = ANY(labels) OR 'France Services' = ANY(labels)"));
+
+        // The filter takes a wording or the slug; the map's filter and a place page show the label in words.
+        using var client = portal.Factory.CreateClient();
+        using var bySlug = JsonDocument.Parse(await client.GetStringAsync(U("/api/lieux?label=aidants-connect&limit=1")));
+        using var byWords = JsonDocument.Parse(await client.GetStringAsync(U("/api/lieux?label=Aidants%20Connect&limit=1")));
+        Assert.Equal(await Count("aidants-connect"), bySlug.RootElement.GetProperty("total").GetInt64());
+        Assert.Equal(await Count("aidants-connect"), byWords.RootElement.GetProperty("total").GetInt64());
+        var carte = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync(U("/")));
+        Assert.Contains(">Conseiller numérique (", carte, StringComparison.Ordinal);
+        var id = await portal.Database.ScalarAsync<long>("SELECT min(id) FROM lieux WHERE 'aidants-connect' = ANY(labels)");
+        var fiche = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync(U($"/lieux/{id}")));
+        Assert.Contains("<li>Aidants Connect</li>", fiche, StringComparison.Ordinal);
+        Assert.DoesNotContain("<li>aidants-connect</li>", fiche, StringComparison.Ordinal);
+    }
 }

@@ -27,7 +27,7 @@ public static class LieuColumns
         new("services", "string", "Services (identifiants)", "Identifiants des services proposés, séparés par « | » (liste dans /exports/schema.json)."),
         new("services_libelles", "string", "Services (libellés)", "Libellés des services, dans le même ordre, séparés par « | »."),
         new("services_source", "string", "Services (libellés de la source)", "Les services tels que la source les écrit, dans le même ordre, séparés par « | »."),
-        new("labels", "string", "Labels", "Labels et dispositifs (ex. France services, Fabriques de Territoire), séparés par « | »."),
+        new("labels", "string", "Labels", "Labels des programmes nationaux par identifiant stable (fabrique-de-territoire, france-services, conseiller-numerique, aidants-connect, pass-numerique, tiers-lieu-coworking, tiers-lieu-fablab ; liste sur /donnees), sinon tels que la source les écrit ; séparés par « | »."),
         new("typologie", "string", "Typologie", "Type de lieu tel que la source l'indique."),
         new("site_web", "string", "Site web", "Site web de la structure."),
         new("telephone", "string", "Téléphone", "Téléphone de la structure."),
