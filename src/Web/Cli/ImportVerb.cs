@@ -76,6 +76,7 @@ public static class ImportVerb
         if (import)
         {
             await o.WriteLineAsync(string.Format(fr, "  ajoutés        {0,10:N0}", r.Inserted));
+            await o.WriteLineAsync(string.Format(fr, "    dont à un lieu d'une autre source {0,4:N0}", r.Fusionnes));
             await o.WriteLineAsync(string.Format(fr, "  modifiés       {0,10:N0}", r.Updated));
             await o.WriteLineAsync(string.Format(fr, "  inchangés      {0,10:N0}", r.Unchanged));
             await o.WriteLineAsync(string.Format(fr, "  retirés        {0,10:N0}", r.Withdrawn));

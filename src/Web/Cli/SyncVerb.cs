@@ -63,7 +63,7 @@ public static class SyncVerb
             try
             {
                 var report = await ProgressDisplay.RunAsync(errors, interactive, progress =>
-                    loader.ImportFileAsync(path, format.Reader(), source.Cle, ct, new LoadOptions { Prune = true, Progress = progress }, location));
+                    loader.ImportFileAsync(path, format.Reader(), source.Cle, ct, new LoadOptions { Prune = true, Progress = progress, DateDonnees = location == source.Chemin ? source.Jour : null }, location));
                 await ImportVerb.PrintAsync(output, report, import: true, location, format.Name);
                 if (report.RefusedBecause is not null) code = Math.Max(code, 1);
             }

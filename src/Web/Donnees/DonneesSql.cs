@@ -14,10 +14,10 @@ internal static class DonneesSql
         GROUP BY x.label ORDER BY count(*) DESC, x.label
         """;
 
-    /// <summary>Every source with its number of places and its last import.</summary>
+    /// <summary>Every source with the number of places it lists (its records) and its last import.</summary>
     public const string Sources = """
         SELECT s.source, s.n, i.finished_at, i.format
-        FROM (SELECT source, count(*) AS n FROM lieux GROUP BY source) s
+        FROM (SELECT source, count(*) AS n FROM fiches GROUP BY source) s
         LEFT JOIN LATERAL (SELECT finished_at, format FROM imports WHERE source = s.source AND finished_at IS NOT NULL
                            ORDER BY id DESC LIMIT 1) i ON true
         ORDER BY s.n DESC, s.source

@@ -30,12 +30,13 @@ internal static class ExportsSql
 
     /// <summary>The sources of the places matching a filter, with their last import.</summary>
     public const string Sources = """
-        SELECT l.source, count(*)::int, i.finished_at, i.origin, i.sha256
+        SELECT f.source, count(*)::int, i.finished_at, i.origin, i.sha256
         FROM lieux l
-        LEFT JOIN LATERAL (SELECT finished_at, origin, sha256 FROM imports WHERE source = l.source AND finished_at IS NOT NULL
+        JOIN fiches f ON f.lieu_id = l.id
+        LEFT JOIN LATERAL (SELECT finished_at, origin, sha256 FROM imports WHERE source = f.source AND finished_at IS NOT NULL
                            ORDER BY id DESC LIMIT 1) i ON true
         WHERE {filtre}
-        GROUP BY l.source, i.finished_at, i.origin, i.sha256
-        ORDER BY l.source
+        GROUP BY f.source, i.finished_at, i.origin, i.sha256
+        ORDER BY f.source
         """;
 }

@@ -11,6 +11,9 @@ public sealed record ImportReport
     public int Read { get; init; }
     public int Inserted { get; init; }
     public int Updated { get; init; }
+
+    /// <summary>Records added that joined a place another source already lists (so added no place).</summary>
+    public int Fusionnes { get; init; }
     public int Unchanged { get; init; }
     public int Withdrawn { get; init; }
     public IReadOnlyList<RowError> Rejected { get; init; } = [];
@@ -46,4 +49,7 @@ public sealed record LoadOptions
 
     /// <summary>How far outside its coded département a point may lie before it is reported, in metres.</summary>
     public double FarFromDepartementMetres { get; init; } = 20_000;
+
+    /// <summary>The date of the source's data (its registry date): ranks its records against other sources' where rows give no date.</summary>
+    public DateOnly? DateDonnees { get; init; }
 }

@@ -73,8 +73,9 @@ internal static class ImportSql
         """;
 
     /// <summary>
-    /// Inserts new places and updates changed ones, keeping their ids in <c>changed</c>. A place is
-    /// unchanged when the digest of everything its row says (services included) is the one stored.
+    /// Inserts new records and updates changed ones, keeping their ids in <c>changed</c>. A record is
+    /// unchanged when the digest of everything its row says (services included) is the one stored. $2 is the date
+    /// of the source's data (its registry date), kept to rank the records of a place.
     /// </summary>
     public const string CreateChanged = """
         CREATE TEMP TABLE changed (id bigint NOT NULL, source text NOT NULL, source_id text NOT NULL, inserted boolean NOT NULL)
@@ -83,11 +84,11 @@ internal static class ImportSql
 
     public const string Upsert = """
         WITH up AS (
-            INSERT INTO lieux AS l (source, source_id, nom, adresse, code_postal, code_insee, commune, departement,
-                lon, lat, site_web, telephone, horaires, typologie, labels, description, date_maj, row_hash,
+            INSERT INTO fiches AS l (source, source_id, nom, adresse, code_postal, code_insee, commune, departement,
+                lon, lat, site_web, telephone, horaires, typologie, labels, description, date_maj, date_donnees, row_hash,
                 import_id, imported_at)
             SELECT source, source_id, nom, adresse, code_postal, code_insee, commune, departement,
-                lon, lat, site_web, telephone, horaires, typologie, labels, description, date_maj,
+                lon, lat, site_web, telephone, horaires, typologie, labels, description, date_maj, $2::date,
                 md5(row(source, source_id, nom, adresse, code_postal, code_insee, commune, departement, lon, lat,
                     site_web, telephone, horaires, typologie, labels, description, date_maj, services, services_source)::text),
                 $1, now()
@@ -97,7 +98,8 @@ internal static class ImportSql
                 code_insee = excluded.code_insee, commune = excluded.commune, departement = excluded.departement,
                 lon = excluded.lon, lat = excluded.lat, site_web = excluded.site_web, telephone = excluded.telephone,
                 horaires = excluded.horaires, typologie = excluded.typologie, labels = excluded.labels,
-                description = excluded.description, date_maj = excluded.date_maj, row_hash = excluded.row_hash,
+                description = excluded.description, date_maj = excluded.date_maj, date_donnees = excluded.date_donnees,
+                row_hash = excluded.row_hash,
                 import_id = excluded.import_id, imported_at = excluded.imported_at
             WHERE l.row_hash IS DISTINCT FROM excluded.row_hash
             RETURNING l.id, l.source, l.source_id, (xmax = 0) AS inserted
@@ -109,14 +111,14 @@ internal static class ImportSql
         SELECT count(*) FILTER (WHERE inserted)::int, count(*) FILTER (WHERE NOT inserted)::int FROM changed
         """;
 
-    /// <summary>Removes the services of the places this import changed…</summary>
+    /// <summary>Removes the services of the records this import changed…</summary>
     public const string DeleteServices = """
-        DELETE FROM lieux_services ls USING changed c WHERE ls.lieu_id = c.id AND NOT c.inserted
+        DELETE FROM fiches_services ls USING changed c WHERE ls.fiche_id = c.id AND NOT c.inserted
         """;
 
-    /// <summary>…and writes those of every place it inserted or changed (one entry per canonical service already).</summary>
+    /// <summary>…and writes those of every record it inserted or changed (one entry per canonical service already).</summary>
     public const string InsertServices = """
-        INSERT INTO lieux_services (lieu_id, service_slug, libelle_source)
+        INSERT INTO fiches_services (fiche_id, service_slug, libelle_source)
         SELECT c.id, x.slug, x.wording
         FROM changed c
         JOIN stage_lieux s ON s.source = c.source AND s.source_id = c.source_id
@@ -124,11 +126,17 @@ internal static class ImportSql
         ORDER BY c.id
         """;
 
-    /// <summary>Withdraws the places of the file's sources that the file no longer has.</summary>
+    /// <summary>
+    /// Withdraws the records of the file's sources that the file no longer has; their places are rebuilt from the
+    /// records left (a place another source still lists stays).
+    /// </summary>
     public const string Prune = """
-        DELETE FROM lieux l
-        WHERE l.source IN (SELECT DISTINCT source FROM stage_lieux UNION SELECT $1)
-          AND NOT EXISTS (SELECT 1 FROM stage_lieux s WHERE s.source = l.source AND s.source_id = l.source_id)
+        WITH retirees AS (
+            DELETE FROM fiches l
+            WHERE l.source IN (SELECT DISTINCT source FROM stage_lieux UNION SELECT $1)
+              AND NOT EXISTS (SELECT 1 FROM stage_lieux s WHERE s.source = l.source AND s.source_id = l.source_id)
+            RETURNING l.lieu_id)
+        INSERT INTO touches SELECT lieu_id FROM retirees WHERE lieu_id IS NOT NULL
         """;
 
     public const string FinishImport = """

@@ -6,6 +6,7 @@ using OpenFabriques.Geo.Model;
 using OpenFabriques.Geo.Taxonomy;
 using OpenFabriques.Web.Couverture;
 
+using Microsoft.Extensions.Options;
 using OpenFabriques.Web.Store;
 
 namespace OpenFabriques.Web.Import;
@@ -18,7 +19,7 @@ namespace OpenFabriques.Web.Import;
 /// Once the places are committed, an import that changed them recomputes the distance coverage
 /// (<see cref="CouvertureDistances"/>), in its own transaction.
 /// </summary>
-public sealed class LieuxLoader(NpgsqlDataSource dataSource, CouvertureDistances distances)
+public sealed class LieuxLoader(NpgsqlDataSource dataSource, CouvertureDistances distances, IOptions<PortalOptions> portalOptions)
 {
     /// <summary>Reads a file with <paramref name="reader"/> and loads it under <paramref name="source"/>.</summary>
     public async Task<ImportReport> ImportFileAsync(string path, ILieuReader reader, string source, CancellationToken cancellationToken,
@@ -101,7 +102,9 @@ public sealed class LieuxLoader(NpgsqlDataSource dataSource, CouvertureDistances
 
         int inserted, updated;
         await tx.ExecuteAsync(ImportSql.CreateChanged, cancellationToken);
-        await tx.ExecuteAsync(ImportSql.Upsert, cancellationToken, importId);
+        await tx.ExecuteAsync(FusionSql.CreateTouches, cancellationToken);
+        await tx.ExecuteAsync(ImportSql.Upsert, cancellationToken, importId,
+            options.DateDonnees is { } dateDonnees ? dateDonnees : DBNull.Value);
         await using (var counts = await tx.ReaderAsync(ImportSql.CountChanged, cancellationToken))
         {
             await counts.ReadAsync(cancellationToken);
@@ -118,6 +121,8 @@ public sealed class LieuxLoader(NpgsqlDataSource dataSource, CouvertureDistances
             else if (read == 0) pruneSkipped = "le fichier ne contient aucun lieu";
             else withdrawn = await tx.ExecuteAsync(ImportSql.Prune, cancellationToken, origin.Source);
         }
+
+        var fusionnes = await Fusion.PlacerAsync(tx, portalOptions.Value, cancellationToken);
 
         var loaded = read - rejected.Count;
         var unchanged = loaded - inserted - updated;
@@ -147,7 +152,7 @@ public sealed class LieuxLoader(NpgsqlDataSource dataSource, CouvertureDistances
         return new ImportReport
         {
             ImportId = importId, Source = origin.Source, Read = read, Inserted = inserted, Updated = updated,
-            Unchanged = unchanged, Withdrawn = withdrawn, Rejected = rejected, Warnings = warnings,
+            Unchanged = unchanged, Withdrawn = withdrawn, Fusionnes = fusionnes, Rejected = rejected, Warnings = warnings,
             PruneSkippedBecause = pruneSkipped, Duree = duree, Distances = calcul, DistancesNonCalculees = distancesNon,
         };
     }

@@ -27,6 +27,12 @@ public sealed class LieuModel(NpgsqlDataSource db, PortalDb store, IOptions<Port
 
     public Lieu Place { get; private set; } = null!;
     public IReadOnlyList<(string Slug, string Libelle, string Groupe, string Source)> Services { get; private set; } = [];
+
+    /// <summary>A source's record of this place: who says it, under which id, of when, and why it was joined to the others.</summary>
+    public sealed record FicheSource(string Citation, string? Page, string SourceId, string Nom, DateOnly? DateMaj, string? Regle, double? DistanceM);
+
+    /// <summary>Every record of the place, the one its name and address come from first.</summary>
+    public IReadOnlyList<FicheSource> Fiches { get; private set; } = [];
     public IReadOnlyList<(long Id, string Nom, string? Commune, double Distance)> Voisins { get; private set; } = [];
     public string JsonLd { get; private set; } = "{}";
     public string CarteJson { get; private set; } = "{}";
@@ -49,6 +55,12 @@ public sealed class LieuModel(NpgsqlDataSource db, PortalDb store, IOptions<Port
         }
         SourceEnregistree = registry.Find(Place.Source);
         SourceCitation = registry.Citation(Place.Source);
+        var fiches = await store.Fiches.AsNoTracking().Where(f => f.LieuId == id)
+            .OrderByDescending(f => f.DateMaj ?? f.DateDonnees).ThenByDescending(f => f.ImportedAt).ThenBy(f => f.Id)
+            .Select(f => new { f.Source, f.SourceId, f.Nom, f.DateMaj, f.FusionRegle, f.FusionDistanceM })
+            .ToListAsync(HttpContext.RequestAborted);
+        Fiches = fiches.Select(f => new FicheSource(registry.Citation(f.Source), registry.Find(f.Source)?.Page, f.SourceId, f.Nom, f.DateMaj,
+            f.FusionRegle, f.FusionDistanceM)).ToList();
         var canonical = Slug(Place.Nom);
         if (slug is not null && slug != canonical) return RedirectPermanent($"/lieux/{id}/{canonical}");
 

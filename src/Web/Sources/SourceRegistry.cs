@@ -46,6 +46,12 @@ public sealed record Source
     /// <summary>« Title — producer, données de juin 2019 »: how every page, export and receipt names it.</summary>
     public string Citation => $"{Titre} — {Producteur}, données {DateTexte}";
 
+    /// <summary>The date as a day (the first of the month when only the month is known).</summary>
+    public DateOnly? Jour =>
+        DateOnly.TryParseExact(Date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day
+        : DateOnly.TryParseExact(Date, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month) ? month
+        : null;
+
     /// <summary>The date in words: « du 1 août 2024 », « de juin 2019 ».</summary>
     public string DateTexte =>
         DateOnly.TryParseExact(Date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? "du " + day.ToString("d MMMM yyyy", Fr)

@@ -38,12 +38,12 @@ public sealed class SourcesChargees(NpgsqlDataSource db, SourceRegistry registry
 
 internal static class SourcesSql
 {
-    /// <summary>The distinct sources of the stored places (a loose index scan on the (source, source_id) index).</summary>
+    /// <summary>The distinct sources of the stored records (a loose index scan on the (source, source_id) key).</summary>
     public const string Chargees = """
         WITH RECURSIVE s AS (
-            (SELECT source FROM lieux ORDER BY source LIMIT 1)
+            (SELECT source FROM fiches ORDER BY source LIMIT 1)
             UNION ALL
-            SELECT (SELECT l.source FROM lieux l WHERE l.source > s.source ORDER BY l.source LIMIT 1) FROM s WHERE s.source IS NOT NULL)
+            SELECT (SELECT l.source FROM fiches l WHERE l.source > s.source ORDER BY l.source LIMIT 1) FROM s WHERE s.source IS NOT NULL)
         SELECT source FROM s WHERE source IS NOT NULL
         """;
 }

@@ -46,7 +46,7 @@ public sealed partial class DatabaseInitializer(
             {
                 var path = source.Chemin;
                 var format = SourceFormats.Find(source.Format) ?? throw new InvalidDataException($"sources.json : format inconnu « {source.Format} »");
-                var report = await loader.ImportFileAsync(path, format.Reader(), source.Cle, cancellationToken);
+                var report = await loader.ImportFileAsync(path, format.Reader(), source.Cle, cancellationToken, new LoadOptions { DateDonnees = source.Jour });
                 LogDefaultDataset(logger, source.Cle, report.Inserted, report.Updated, report.Rejected.Count, path);
             }
         }

@@ -23,6 +23,8 @@ public sealed class PortalDb(DbContextOptions<PortalDb> options) : DbContext(opt
     public DbSet<ImportRow> Imports => Set<ImportRow>();
     public DbSet<LieuRow> Lieux => Set<LieuRow>();
     public DbSet<LieuServiceRow> LieuxServices => Set<LieuServiceRow>();
+    public DbSet<FicheRow> Fiches => Set<FicheRow>();
+    public DbSet<FicheServiceRow> FichesServices => Set<FicheServiceRow>();
     public DbSet<CommuneRow> Communes => Set<CommuneRow>();
     public DbSet<DistanceCommuneRow> DistancesCommunes => Set<DistanceCommuneRow>();
     public DbSet<DistancesCalculRow> DistancesCalcul => Set<DistancesCalculRow>();
@@ -61,14 +63,16 @@ public sealed class PortalDb(DbContextOptions<PortalDb> options) : DbContext(opt
                 t.HasCheckConstraint("lieux_lon_check", "lon >= -180 AND lon <= 180");
             });
             e.HasKey(l => l.Id).HasName("lieux_pkey");
-            e.Property(l => l.Id).UseIdentityAlwaysColumn();
-            e.HasAlternateKey(l => new { l.Source, l.SourceId }).HasName("lieux_source_source_id_key");
+            // A place's id is the id of the first record that made it (fiches' sequence): stable across imports.
+            e.Property(l => l.Id).ValueGeneratedNever();
+            e.HasIndex(l => new { l.Source, l.SourceId }).HasDatabaseName("lieux_source_source_id_idx");
             e.Property(l => l.Geom).HasColumnType("geometry(Point,4326)").HasComputedColumnSql(PointSql, stored: true);
             e.Property(l => l.Labels).HasDefaultValueSql("'{}'::text[]");
             e.Property(l => l.Geog).HasColumnType("geography(Point,4326)").HasComputedColumnSql(GeographySql, stored: true);
             e.HasIndex(l => l.Geom).HasDatabaseName("lieux_geom_idx").HasMethod("gist");
             e.HasIndex(l => l.Geog).HasDatabaseName("lieux_geog_idx").HasMethod("gist");
             e.HasIndex(l => l.Departement).HasDatabaseName("lieux_departement_idx");
+            e.Property(l => l.Provenance).HasColumnType("jsonb");
         });
         modelBuilder.Entity<LieuServiceRow>(e =>
         {
@@ -76,6 +80,23 @@ public sealed class PortalDb(DbContextOptions<PortalDb> options) : DbContext(opt
             e.HasKey(s => new { s.LieuId, s.ServiceSlug }).HasName("lieux_services_pkey");
             e.HasIndex(s => new { s.ServiceSlug, s.LieuId }).HasDatabaseName("lieux_services_slug_idx");
             e.HasOne<LieuRow>().WithMany().HasForeignKey(s => s.LieuId).OnDelete(DeleteBehavior.Cascade).HasConstraintName("lieux_services_lieu_id_fkey");
+        });
+        modelBuilder.Entity<FicheRow>(e =>
+        {
+            e.ToTable("fiches", t => t.HasCheckConstraint("fiches_check", "(lon IS NULL) = (lat IS NULL)"));
+            e.HasKey(f => f.Id).HasName("fiches_pkey");
+            e.Property(f => f.Id).UseIdentityAlwaysColumn();
+            e.HasAlternateKey(f => new { f.Source, f.SourceId }).HasName("fiches_source_source_id_key");
+            e.Property(f => f.Labels).HasDefaultValueSql("'{}'::text[]");
+            e.Property(f => f.Geog).HasColumnType("geography(Point,4326)").HasComputedColumnSql(GeographySql, stored: true);
+            e.HasIndex(f => f.Geog).HasDatabaseName("fiches_geog_idx").HasMethod("gist");
+            e.HasIndex(f => f.LieuId).HasDatabaseName("fiches_lieu_id_idx");
+        });
+        modelBuilder.Entity<FicheServiceRow>(e =>
+        {
+            e.ToTable("fiches_services");
+            e.HasKey(s => new { s.FicheId, s.ServiceSlug }).HasName("fiches_services_pkey");
+            e.HasOne<FicheRow>().WithMany().HasForeignKey(s => s.FicheId).OnDelete(DeleteBehavior.Cascade).HasConstraintName("fiches_services_fiche_id_fkey");
         });
         modelBuilder.Entity<CommuneRow>(e =>
         {
@@ -147,6 +168,9 @@ public sealed class ImportRow
 
 public sealed class LieuRow
 {
+    /// <summary>Which source each field of the place was taken from (JSON: field → source key), when records were merged.</summary>
+    public string? Provenance { get; set; }
+
     public long Id { get; set; }
     public required string Source { get; set; }
     public required string SourceId { get; set; }
@@ -174,6 +198,56 @@ public sealed class LieuRow
     public required string RowHash { get; set; }
     public long ImportId { get; set; }
     public DateTimeOffset ImportedAt { get; set; }
+}
+
+/// <summary>
+/// A source record: what one source says of one place, identified by (source, source_id). Records that describe the
+/// same real place share their <see cref="LieuId"/>; the place (<see cref="LieuRow"/>) is made from them.
+/// </summary>
+public sealed class FicheRow
+{
+    public long Id { get; set; }
+
+    /// <summary>The place this record belongs to (null only while an import places it).</summary>
+    public long? LieuId { get; set; }
+    public required string Source { get; set; }
+    public required string SourceId { get; set; }
+    public required string Nom { get; set; }
+    public string? Adresse { get; set; }
+    public string? CodePostal { get; set; }
+    public string? CodeInsee { get; set; }
+    public string? Commune { get; set; }
+    public string? Departement { get; set; }
+    public double? Lon { get; set; }
+    public double? Lat { get; set; }
+    public Point? Geog { get; set; }
+    public string? SiteWeb { get; set; }
+    public string? Telephone { get; set; }
+    public string? Horaires { get; set; }
+    public string? Typologie { get; set; }
+    public string[] Labels { get; set; } = [];
+    public string? Description { get; set; }
+    public DateOnly? DateMaj { get; set; }
+
+    /// <summary>The date of the source's data (its registry date), when the row gives none: ranks records of a place.</summary>
+    public DateOnly? DateDonnees { get; set; }
+
+    /// <summary>The rule that joined this record to its place's other records (nom, adresse, liste), null when it made the place.</summary>
+    public string? FusionRegle { get; set; }
+
+    /// <summary>The record it was matched with, and how far apart they were, in metres.</summary>
+    public long? FusionAvec { get; set; }
+    public double? FusionDistanceM { get; set; }
+    public required string RowHash { get; set; }
+    public long ImportId { get; set; }
+    public DateTimeOffset ImportedAt { get; set; }
+}
+
+public sealed class FicheServiceRow
+{
+    public long FicheId { get; set; }
+    public required string ServiceSlug { get; set; }
+    public required string LibelleSource { get; set; }
 }
 
 public sealed class LieuServiceRow

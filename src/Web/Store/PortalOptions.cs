@@ -17,6 +17,21 @@ public sealed class PortalOptions
     /// </summary>
     public string DefaultSources { get; set; } = "*";
 
+    /// <summary>Records of two sources within this many metres whose names are this similar (pg_trgm, 0 to 1) are one place.</summary>
+    public double FusionRayonNomM { get; set; } = 100;
+
+    /// <inheritdoc cref="FusionRayonNomM"/>
+    public double FusionSimilariteNom { get; set; } = 0.5;
+
+    /// <summary>Records of two sources within this many metres with the same house number and addresses this similar are one place.</summary>
+    public double FusionRayonAdresseM { get; set; } = 150;
+
+    /// <inheritdoc cref="FusionRayonAdresseM"/>
+    public double FusionSimilariteAdresse { get; set; } = 0.6;
+
+    /// <summary>The overrides of the merging (pairs of records to merge, pairs to keep apart), relative to the data folder unless absolute.</summary>
+    public string FusionsFile { get; set; } = "fusions.csv";
+
     /// <summary>The registry of sources; relative to <see cref="DataDirectory"/> unless absolute. Its snapshots' paths are relative to its folder.</summary>
     public string SourcesFile { get; set; } = "sources.json";
 

@@ -16,11 +16,11 @@ public class CommandLineTests(EmptyPortalFixture portal) : IClassFixture<EmptyPo
     }
 
     private Task<string> ByDepartementAsync(string source) => portal.Database.ScalarAsync<string>(
-        "SELECT string_agg(source_id || ':' || coalesce(departement, '-'), ' ' ORDER BY source_id) FROM lieux WHERE source = $1", source);
+        "SELECT string_agg(source_id || ':' || coalesce(departement, '-'), ' ' ORDER BY source_id) FROM fiches WHERE source = $1", source);
 
     private Task<string> ServicesAsync(string source, string sourceId) => portal.Database.ScalarAsync<string>("""
         SELECT string_agg(ls.service_slug || '=' || ls.libelle_source, ' | ' ORDER BY ls.service_slug)
-        FROM lieux_services ls JOIN lieux l ON l.id = ls.lieu_id WHERE l.source = $1 AND l.source_id = $2
+        FROM fiches_services ls JOIN fiches l ON l.id = ls.fiche_id WHERE l.source = $1 AND l.source_id = $2
         """, source, sourceId);
 
     [Fact]
@@ -36,7 +36,7 @@ public class CommandLineTests(EmptyPortalFixture portal) : IClassFixture<EmptyPo
         Assert.Equal("1:12 2:2A 3:974 4:01", await ByDepartementAsync("anct-2019"));
         Assert.Equal("coworking=Tiers lieux à dominante coworking", await ServicesAsync("anct-2019", "1"));
         Assert.Equal(0L, await portal.Database.ScalarAsync<long>(
-            "SELECT count(*) FROM lieux l WHERE l::text ~* '(martin|rossi|hoarau|@example\\.org)'"));
+            "SELECT count(*) FROM fiches l WHERE l::text ~* '(martin|rossi|hoarau|@example\\.org)'"));
     }
 
     [Fact]
@@ -48,9 +48,9 @@ public class CommandLineTests(EmptyPortalFixture portal) : IClassFixture<EmptyPo
         Assert.Matches(@"ajoutés\s+3\b", output);
         Assert.Equal("FS-12-001:12 FS-2B-004:2B FS-976-001:976", await ByDepartementAsync("france-services"));
         Assert.Equal("france-services", await portal.Database.ScalarAsync<string>(
-            "SELECT array_to_string(labels, ',') FROM lieux WHERE source = 'france-services' AND source_id = 'FS-12-001'"));
+            "SELECT array_to_string(labels, ',') FROM fiches WHERE source = 'france-services' AND source_id = 'FS-12-001'"));
         Assert.StartsWith("lundi : 09h00-12h00 ; mardi", await portal.Database.ScalarAsync<string>(
-            "SELECT horaires FROM lieux WHERE source = 'france-services' AND source_id = 'FS-12-001'"), StringComparison.Ordinal);
+            "SELECT horaires FROM fiches WHERE source = 'france-services' AND source_id = 'FS-12-001'"), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -63,7 +63,7 @@ public class CommandLineTests(EmptyPortalFixture portal) : IClassFixture<EmptyPo
         // Rows that name their upstream source are stored under it (« Les Lieux communs », « Exemple », « Hinaura »), the
         // others under --source: each case starts without the upstream sources' places, which the fixtures share.
         string[] upstream = ["les-lieux-communs", "exemple", "hinaura"];
-        await portal.Database.ExecuteAsync("DELETE FROM lieux WHERE source = ANY($1)", [upstream]);
+        await portal.Database.ExecuteAsync("DELETE FROM fiches WHERE source = ANY($1)", [upstream]);
 
         var (code, output, _) = await RunAsync("import", "--format", "lmn", EmptyPortalFixture.FixturePath(file), "--source", source);
 
@@ -71,7 +71,7 @@ public class CommandLineTests(EmptyPortalFixture portal) : IClassFixture<EmptyPo
         Assert.Matches($@"ajoutés\s+{inserted}\b", output);
         Assert.Matches($@"rejetées\s+{rejected}\b", output);
         Assert.Equal(departements, await portal.Database.ScalarAsync<string>(
-            "SELECT string_agg(source_id || ':' || coalesce(departement, '-'), ' ' ORDER BY source_id) FROM lieux WHERE source = ANY($1)",
+            "SELECT string_agg(source_id || ':' || coalesce(departement, '-'), ' ' ORDER BY source_id) FROM fiches WHERE source = ANY($1)",
             [upstream.Append(source).ToArray()]));
     }
 
@@ -82,8 +82,8 @@ public class CommandLineTests(EmptyPortalFixture portal) : IClassFixture<EmptyPo
 
         // « Hinaura », id 0: the same identity as the Hinaura file's own place 0, whichever file brings it.
         Assert.Equal("hinaura", await portal.Database.ScalarAsync<string>(
-            "SELECT source FROM lieux WHERE source_id = '0' AND nom LIKE 'MAISON DE SERVICES AU PUBLIC D%ABONDANCE'"));
-        Assert.Equal(0L, await portal.Database.ScalarAsync<long>("SELECT count(*) FROM lieux WHERE source = 'agregat-essai'"));
+            "SELECT source FROM fiches WHERE source_id = '0' AND nom LIKE 'MAISON DE SERVICES AU PUBLIC D%ABONDANCE'"));
+        Assert.Equal(0L, await portal.Database.ScalarAsync<long>("SELECT count(*) FROM fiches WHERE source = 'agregat-essai'"));
     }
 
     [Fact]
@@ -103,7 +103,7 @@ public class CommandLineTests(EmptyPortalFixture portal) : IClassFixture<EmptyPo
 
         Assert.Equal(1, code);
         Assert.Contains("fichier refusé", output, StringComparison.Ordinal);
-        Assert.Equal(0L, await portal.Database.ScalarAsync<long>("SELECT count(*) FROM lieux WHERE source = 'lmn-strict'"));
+        Assert.Equal(0L, await portal.Database.ScalarAsync<long>("SELECT count(*) FROM fiches WHERE source = 'lmn-strict'"));
     }
 
     [Fact]
@@ -120,7 +120,7 @@ public class CommandLineTests(EmptyPortalFixture portal) : IClassFixture<EmptyPo
             Assert.Equal("ligne,champ,gravite,message", lines[0]);
             Assert.Contains(lines, l => l.StartsWith("5,pivot,rejet,", StringComparison.Ordinal));
             Assert.Contains(lines, l => l.StartsWith("4,telephone,avertissement,", StringComparison.Ordinal));
-            Assert.Equal(0L, await portal.Database.ScalarAsync<long>("SELECT count(*) FROM lieux WHERE source = 'lmn'"));
+            Assert.Equal(0L, await portal.Database.ScalarAsync<long>("SELECT count(*) FROM fiches WHERE source = 'lmn'"));
         }
         finally
         {
@@ -202,7 +202,7 @@ public class CommandLineTests(EmptyPortalFixture portal) : IClassFixture<EmptyPo
 
         Assert.Equal(0, code);
         Assert.Contains("téléchargé", errors, StringComparison.Ordinal);
-        Assert.Equal(3L, await portal.Database.ScalarAsync<long>("SELECT count(*) FROM lieux WHERE source = 'fs-url'"));
+        Assert.Equal(3L, await portal.Database.ScalarAsync<long>("SELECT count(*) FROM fiches WHERE source = 'fs-url'"));
         Assert.Equal(url, await portal.Database.ScalarAsync<string>("SELECT origin FROM imports WHERE source = 'fs-url'"));
         Assert.Contains("import n°", output, StringComparison.Ordinal);
     }
@@ -228,9 +228,9 @@ public class CommandLineTests(EmptyPortalFixture portal) : IClassFixture<EmptyPo
             Assert.Equal((0, 0), (genCode, code));
             Assert.Matches(@"ajoutés\s+500\b", output);
             Assert.Equal(500L, await portal.Database.ScalarAsync<long>(
-                "SELECT count(*) FROM lieux WHERE source = 'synthetique' AND departement IS NOT NULL AND geom IS NOT NULL"));
+                "SELECT count(*) FROM fiches WHERE source = 'synthetique' AND departement IS NOT NULL AND geog IS NOT NULL"));
             Assert.True(await portal.Database.ScalarAsync<long>(
-                "SELECT count(*) FROM lieux l JOIN departements d ON d.code = l.departement WHERE l.source = 'synthetique' AND ST_Contains(d.geom, l.geom)") == 500);
+                "SELECT count(*) FROM fiches l JOIN departements d ON d.code = l.departement WHERE l.source = 'synthetique' AND ST_Contains(d.geom, l.geog::geometry)") == 500);
         }
         finally
         {

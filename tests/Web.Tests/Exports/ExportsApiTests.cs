@@ -178,7 +178,7 @@ public class ExportsApiTests(PortalFixture portal)
         Assert.Empty(await notModified.Content.ReadAsByteArrayAsync());
 
         var loader = portal.Factory.Services.GetRequiredService<LieuxLoader>();
-        await loader.LoadAsync(new ImportOrigin("etag", "test", "tests", new string('0', 64)), One(Piege with { SourceId = "etag-1" }), CancellationToken.None);
+        await loader.LoadAsync(new ImportOrigin("etag", "test", "tests", new string('0', 64)), One(Piege with { SourceId = "etag-1", Nom = "Atelier de Chambéry", Adresse = "1 rue de Boigne", CodePostal = "73000", Commune = "Chambéry", Departement = "73", Latitude = 45.5667, Longitude = 5.9208 }), CancellationToken.None);
         using var after = new HttpRequestMessage(HttpMethod.Get, "/exports/lieux.csv?departement=73");
         after.Headers.IfNoneMatch.Add(etag);
         var changed = await client.SendAsync(after);

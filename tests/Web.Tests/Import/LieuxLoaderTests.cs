@@ -35,7 +35,7 @@ public class LieuxLoaderTests(EmptyPortalFixture portal) : IClassFixture<EmptyPo
         portal.Loader.LoadAsync(Origin(source), Items(records), CancellationToken.None, options);
 
     private Task<string> SnapshotAsync(string source) => portal.Database.ScalarAsync<string>(
-        "SELECT coalesce(string_agg(source_id || '=' || nom || '@' || import_id, ',' ORDER BY source_id), '') FROM lieux WHERE source = $1", source);
+        "SELECT coalesce(string_agg(source_id || '=' || nom || '@' || import_id, ',' ORDER BY source_id), '') FROM fiches WHERE source = $1", source);
 
     [Fact]
     public async Task Loading_the_same_data_twice_changes_nothing_and_a_change_updates_one_place()
@@ -49,7 +49,7 @@ public class LieuxLoaderTests(EmptyPortalFixture portal) : IClassFixture<EmptyPo
         Assert.Equal((0, 1, 1), (changed.Inserted, changed.Updated, changed.Unchanged));
         Assert.Equal("fablab,reprographie", await portal.Database.ScalarAsync<string>("""
             SELECT string_agg(ls.service_slug, ',' ORDER BY ls.service_slug)
-            FROM lieux_services ls JOIN lieux l ON l.id = ls.lieu_id WHERE l.source = 'repeat' AND l.source_id = '1'
+            FROM fiches_services ls JOIN fiches l ON l.id = ls.fiche_id WHERE l.source = 'repeat' AND l.source_id = '1'
             """));
         Assert.Equal(3L, await portal.Database.ScalarAsync<long>("SELECT count(*) FROM imports WHERE source = 'repeat'"));
     }
@@ -62,8 +62,8 @@ public class LieuxLoaderTests(EmptyPortalFixture portal) : IClassFixture<EmptyPo
 
         var report = await LoadAsync("points", null, rodez, unknown);
 
-        Assert.Equal("12", await portal.Database.ScalarAsync<string>("SELECT departement FROM lieux WHERE source = 'points' AND source_id = 'rodez'"));
-        Assert.True(await portal.Database.ScalarAsync<bool>("SELECT departement IS NULL FROM lieux WHERE source = 'points' AND source_id = 'spm'"));
+        Assert.Equal("12", await portal.Database.ScalarAsync<string>("SELECT departement FROM fiches WHERE source = 'points' AND source_id = 'rodez'"));
+        Assert.True(await portal.Database.ScalarAsync<bool>("SELECT departement IS NULL FROM fiches WHERE source = 'points' AND source_id = 'spm'"));
         Assert.Equal([(3L, "departement")], report.Warnings.Select(w => (w.Line, w.Field)));
     }
 
@@ -80,7 +80,7 @@ public class LieuxLoaderTests(EmptyPortalFixture portal) : IClassFixture<EmptyPo
         var warning = Assert.Single(report.Warnings);
         Assert.Equal((2L, "latitude/longitude"), (warning.Line, warning.Field));
         Assert.Contains("dans le 59", warning.Message, StringComparison.Ordinal);
-        Assert.Equal("12", await portal.Database.ScalarAsync<string>("SELECT departement FROM lieux WHERE source = 'far' AND source_id = 'lille'"));
+        Assert.Equal("12", await portal.Database.ScalarAsync<string>("SELECT departement FROM fiches WHERE source = 'far' AND source_id = 'lille'"));
     }
 
     [Fact]
@@ -121,7 +121,7 @@ public class LieuxLoaderTests(EmptyPortalFixture portal) : IClassFixture<EmptyPo
         var clean = await LoadAsync("prune", new LoadOptions { Prune = true }, Lieu("1"), Lieu("3"));
         Assert.Equal(1, clean.Withdrawn);
         Assert.Equal("1,3", string.Join(",", (await SnapshotAsync("prune")).Split(',').Select(x => x.Split('=')[0])));
-        Assert.Equal(1L, await portal.Database.ScalarAsync<long>("SELECT count(*) FROM lieux WHERE source = 'autre-source'"));
+        Assert.Equal(1L, await portal.Database.ScalarAsync<long>("SELECT count(*) FROM fiches WHERE source = 'autre-source'"));
         Assert.Equal(1, await portal.Database.ScalarAsync<int>("SELECT withdrawn FROM imports WHERE source = 'prune' ORDER BY id DESC LIMIT 1"));
     }
 

@@ -33,7 +33,7 @@ public class NationalDatasetTests(NationalPortalFixture portal) : IClassFixture<
     public async Task Every_registered_source_is_loaded_under_its_own_key()
     {
         var counts = (await portal.Database.ScalarAsync<string>(
-                "SELECT string_agg(source || '=' || n, ',') FROM (SELECT source, count(*) AS n FROM lieux GROUP BY source) s"))
+                "SELECT string_agg(source || '=' || n, ',') FROM (SELECT source, count(*) AS n FROM fiches GROUP BY source) s"))
             .Split(',').Select(x => x.Split('=')).ToDictionary(x => x[0], x => long.Parse(x[1], System.Globalization.CultureInfo.InvariantCulture));
 
         // The files' rows, less those the importer refused (each with its line and reason in the import's report).
@@ -93,7 +93,7 @@ public class NationalDatasetTests(NationalPortalFixture portal) : IClassFixture<
 
         // Every France services of the list, and the conseillers numériques' hosts that say « France Services ».
         Assert.True(await Count("france-services") > 2_845);
-        Assert.Equal(await portal.Database.ScalarAsync<long>("SELECT count(*) FROM lieux WHERE source = 'conseiller-numerique'"), await Count("conseiller-numerique"));
+        Assert.Equal(await portal.Database.ScalarAsync<long>("SELECT count(DISTINCT lieu_id) FROM fiches WHERE source = 'conseiller-numerique'"), await Count("conseiller-numerique"));
         Assert.True(await Count("aidants-connect") > 0);
         Assert.True(await Count("tiers-lieu-coworking") > 1_000);
         Assert.True(await Count("tiers-lieu-fablab") > 300);

@@ -233,6 +233,169 @@ namespace OpenFabriques.Web.Store.Migrations
                     b.ToTable("donnees_reference", (string)null);
                 });
 
+            modelBuilder.Entity("OpenFabriques.Web.Store.FicheRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Adresse")
+                        .HasColumnType("text")
+                        .HasColumnName("adresse");
+
+                    b.Property<string>("CodeInsee")
+                        .HasColumnType("text")
+                        .HasColumnName("code_insee");
+
+                    b.Property<string>("CodePostal")
+                        .HasColumnType("text")
+                        .HasColumnName("code_postal");
+
+                    b.Property<string>("Commune")
+                        .HasColumnType("text")
+                        .HasColumnName("commune");
+
+                    b.Property<DateOnly?>("DateDonnees")
+                        .HasColumnType("date")
+                        .HasColumnName("date_donnees");
+
+                    b.Property<DateOnly?>("DateMaj")
+                        .HasColumnType("date")
+                        .HasColumnName("date_maj");
+
+                    b.Property<string>("Departement")
+                        .HasColumnType("text")
+                        .HasColumnName("departement");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("text")
+                        .HasColumnName("description");
+
+                    b.Property<long?>("FusionAvec")
+                        .HasColumnType("bigint")
+                        .HasColumnName("fusion_avec");
+
+                    b.Property<double?>("FusionDistanceM")
+                        .HasColumnType("double precision")
+                        .HasColumnName("fusion_distance_m");
+
+                    b.Property<string>("FusionRegle")
+                        .HasColumnType("text")
+                        .HasColumnName("fusion_regle");
+
+                    b.Property<Point>("Geog")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("geography(Point,4326)")
+                        .HasColumnName("geog")
+                        .HasComputedColumnSql("(CASE WHEN lon IS NOT NULL AND lat IS NOT NULL THEN ST_SetSRID(ST_MakePoint(lon, lat), 4326) END)::geography", true);
+
+                    b.Property<string>("Horaires")
+                        .HasColumnType("text")
+                        .HasColumnName("horaires");
+
+                    b.Property<long>("ImportId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("import_id");
+
+                    b.Property<DateTimeOffset>("ImportedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("imported_at");
+
+                    b.PrimitiveCollection<string[]>("Labels")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text[]")
+                        .HasColumnName("labels")
+                        .HasDefaultValueSql("'{}'::text[]");
+
+                    b.Property<double?>("Lat")
+                        .HasColumnType("double precision")
+                        .HasColumnName("lat");
+
+                    b.Property<long?>("LieuId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("lieu_id");
+
+                    b.Property<double?>("Lon")
+                        .HasColumnType("double precision")
+                        .HasColumnName("lon");
+
+                    b.Property<string>("Nom")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("nom");
+
+                    b.Property<string>("RowHash")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("row_hash");
+
+                    b.Property<string>("SiteWeb")
+                        .HasColumnType("text")
+                        .HasColumnName("site_web");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("source");
+
+                    b.Property<string>("SourceId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("source_id");
+
+                    b.Property<string>("Telephone")
+                        .HasColumnType("text")
+                        .HasColumnName("telephone");
+
+                    b.Property<string>("Typologie")
+                        .HasColumnType("text")
+                        .HasColumnName("typologie");
+
+                    b.HasKey("Id")
+                        .HasName("fiches_pkey");
+
+                    b.HasAlternateKey("Source", "SourceId")
+                        .HasName("fiches_source_source_id_key");
+
+                    b.HasIndex("Geog")
+                        .HasDatabaseName("fiches_geog_idx");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Geog"), "gist");
+
+                    b.HasIndex("LieuId")
+                        .HasDatabaseName("fiches_lieu_id_idx");
+
+                    b.ToTable("fiches", null, t =>
+                        {
+                            t.HasCheckConstraint("fiches_check", "(lon IS NULL) = (lat IS NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("OpenFabriques.Web.Store.FicheServiceRow", b =>
+                {
+                    b.Property<long>("FicheId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("fiche_id");
+
+                    b.Property<string>("ServiceSlug")
+                        .HasColumnType("text")
+                        .HasColumnName("service_slug");
+
+                    b.Property<string>("LibelleSource")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("libelle_source");
+
+                    b.HasKey("FicheId", "ServiceSlug")
+                        .HasName("fiches_services_pkey");
+
+                    b.ToTable("fiches_services", (string)null);
+                });
+
             modelBuilder.Entity("OpenFabriques.Web.Store.ImportRow", b =>
                 {
                     b.Property<long>("Id")
@@ -309,11 +472,8 @@ namespace OpenFabriques.Web.Store.Migrations
             modelBuilder.Entity("OpenFabriques.Web.Store.LieuRow", b =>
                 {
                     b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("bigint")
                         .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
 
                     b.Property<string>("Adresse")
                         .HasColumnType("text")
@@ -387,6 +547,10 @@ namespace OpenFabriques.Web.Store.Migrations
                         .HasColumnType("text")
                         .HasColumnName("nom");
 
+                    b.Property<string>("Provenance")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("provenance");
+
                     b.Property<string>("RowHash")
                         .IsRequired()
                         .HasColumnType("text")
@@ -417,9 +581,6 @@ namespace OpenFabriques.Web.Store.Migrations
                     b.HasKey("Id")
                         .HasName("lieux_pkey");
 
-                    b.HasAlternateKey("Source", "SourceId")
-                        .HasName("lieux_source_source_id_key");
-
                     b.HasIndex("Departement")
                         .HasDatabaseName("lieux_departement_idx");
 
@@ -432,6 +593,9 @@ namespace OpenFabriques.Web.Store.Migrations
                         .HasDatabaseName("lieux_geom_idx");
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Geom"), "gist");
+
+                    b.HasIndex("Source", "SourceId")
+                        .HasDatabaseName("lieux_source_source_id_idx");
 
                     b.ToTable("lieux", null, t =>
                         {
@@ -491,6 +655,16 @@ namespace OpenFabriques.Web.Store.Migrations
                         .HasName("services_pkey");
 
                     b.ToTable("services", (string)null);
+                });
+
+            modelBuilder.Entity("OpenFabriques.Web.Store.FicheServiceRow", b =>
+                {
+                    b.HasOne("OpenFabriques.Web.Store.FicheRow", null)
+                        .WithMany()
+                        .HasForeignKey("FicheId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fiches_services_fiche_id_fkey");
                 });
 
             modelBuilder.Entity("OpenFabriques.Web.Store.LieuServiceRow", b =>

@@ -1,0 +1,188 @@
+namespace OpenFabriques.Web.Import;
+
+/// <summary>
+/// The set-based SQL that puts each new record in a place — the place of a record of another source that describes
+/// the same real place, else a place of its own — and rebuilds the places an import touched from their records.
+/// Runs in the import's transaction, on the temporary tables <c>changed</c> (records inserted or updated),
+/// <c>touches</c> (places to rebuild) and <c>fusions_liste</c> (the committed overrides).
+/// </summary>
+internal static class FusionSql
+{
+    public const string CreateTouches = "CREATE TEMP TABLE touches (lieu_id bigint NOT NULL) ON COMMIT DROP";
+
+    public const string CreateListe = """
+        CREATE TEMP TABLE fusions_liste (action text NOT NULL, a_source text NOT NULL, a_id text NOT NULL, b_source text NOT NULL, b_id text NOT NULL)
+        ON COMMIT DROP
+        """;
+
+    public const string InsertListe = "INSERT INTO fusions_liste VALUES ($1, $2, $3, $4, $5)";
+
+    /// <summary>The sources of the new records of this import, to place one source after the other.</summary>
+    public const string SourcesNouvelles = """
+        SELECT DISTINCT f.source FROM fiches f JOIN changed c ON c.id = f.id WHERE f.lieu_id IS NULL ORDER BY f.source
+        """;
+
+    /// <summary>A name as compared: lower case, without accents.</summary>
+    private const string Nom = "lower(unaccent({0}))";
+
+    /// <summary>
+    /// An address as compared: lower case, without accents or punctuation, the usual abbreviations written out
+    /// (« 27 AV ROBERT SCHUMAN » and « 27 Avenue Robert Schuman » compare equal).
+    /// </summary>
+    private const string Adresse = """
+        btrim(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(
+            regexp_replace(lower(unaccent(coalesce({0}, ''))), '[^a-z0-9]+', ' ', 'g'),
+            '\mav\M', 'avenue', 'g'), '\mbd\M', 'boulevard', 'g'), '\mpl\M', 'place', 'g'), '\mr\M', 'rue', 'g'),
+            '\mrte\M', 'route', 'g'), '\mch\M', 'chemin', 'g'), '\mimp\M', 'impasse', 'g'), '\mste\M', 'sainte', 'g'), '\mst\M', 'saint', 'g'))
+        """;
+
+    private static string N(string column) => Nom.Replace("{0}", column, StringComparison.Ordinal);
+
+    private static string A(string column) => Adresse.Replace("{0}", column, StringComparison.Ordinal);
+
+    /// <summary>
+    /// Places the new located records of source @source: each joins the place of the nearest record of another source
+    /// that matches it — by name (trigram similarity ≥ @sim_nom within @rayon_nom metres), else by address (the same
+    /// house number and a similar address, ≥ @sim_adresse, within @rayon_adresse metres) — unless the overrides keep the
+    /// two apart, or that place already has a record of @source. KNN on the records' geography index.
+    /// </summary>
+    public static readonly string Placer = $$"""
+        WITH n AS (
+            SELECT f.id, f.source, f.source_id, f.geog, {{N("f.nom")}} AS nom, {{A("f.adresse")}} AS adr
+            FROM fiches f JOIN changed c ON c.id = f.id
+            WHERE f.lieu_id IS NULL AND f.source = @source AND f.geog IS NOT NULL),
+        m AS (
+            SELECT DISTINCT ON (n.id) n.id, o.lieu_id, o.id AS avec, o.regle, o.distance
+            FROM n CROSS JOIN LATERAL (
+                SELECT o.id, o.lieu_id, x.distance,
+                       CASE WHEN x.distance <= @rayon_nom AND similarity(n.nom, {{N("o.nom")}}) >= @sim_nom THEN 'nom'
+                            WHEN x.distance <= @rayon_adresse AND n.adr <> '' AND substring(n.adr FROM '^[0-9]+') IS NOT DISTINCT FROM substring({{A("o.adresse")}} FROM '^[0-9]+')
+                                 AND similarity(n.adr, {{A("o.adresse")}}) >= @sim_adresse THEN 'adresse' END AS regle
+                FROM fiches o CROSS JOIN LATERAL (SELECT ST_Distance(o.geog, n.geog) AS distance) x
+                WHERE o.lieu_id IS NOT NULL AND o.source <> n.source
+                  AND ST_DWithin(o.geog, n.geog, greatest(@rayon_nom, @rayon_adresse))
+                  AND NOT EXISTS (SELECT 1 FROM fiches s WHERE s.lieu_id = o.lieu_id AND s.source = n.source)
+                  AND NOT EXISTS (SELECT 1 FROM fusions_liste s WHERE s.action = 'separer'
+                                  AND ((s.a_source, s.a_id, s.b_source, s.b_id) = (n.source, n.source_id, o.source, o.source_id)
+                                    OR (s.b_source, s.b_id, s.a_source, s.a_id) = (n.source, n.source_id, o.source, o.source_id)))) o
+            WHERE o.regle IS NOT NULL
+            ORDER BY n.id, (o.regle = 'nom') DESC, o.distance, o.id)
+        UPDATE fiches f SET lieu_id = m.lieu_id, fusion_regle = m.regle, fusion_avec = m.avec, fusion_distance_m = round(m.distance::numeric, 1)
+        FROM m WHERE f.id = m.id
+        """;
+
+    /// <summary>The new records of @source that matched nothing make a place of their own, with their own id.</summary>
+    public const string PlacerSeules = """
+        UPDATE fiches f SET lieu_id = f.id, fusion_regle = NULL, fusion_avec = NULL, fusion_distance_m = NULL
+        FROM changed c WHERE c.id = f.id AND f.lieu_id IS NULL AND f.source = @source
+        """;
+
+    /// <summary>
+    /// « fusionner » overrides: when the two records are in different places, every record of the second's place joins
+    /// the first's. Returns the places touched. Run until it moves nothing (a chain of pairs takes several passes).
+    /// </summary>
+    public const string Fusionner = """
+        WITH p AS (
+            SELECT DISTINCT ON (fb.lieu_id) fa.lieu_id AS vers, fb.lieu_id AS depuis, fa.id AS a, fb.id AS b
+            FROM fusions_liste s
+            JOIN fiches fa ON fa.source = s.a_source AND fa.source_id = s.a_id
+            JOIN fiches fb ON fb.source = s.b_source AND fb.source_id = s.b_id
+            WHERE s.action = 'fusionner' AND fa.lieu_id <> fb.lieu_id AND fa.lieu_id IS NOT NULL AND fb.lieu_id IS NOT NULL),
+        moved AS (
+            UPDATE fiches f SET lieu_id = p.vers,
+                fusion_regle = CASE WHEN f.id = p.b THEN 'liste' ELSE f.fusion_regle END,
+                fusion_avec = CASE WHEN f.id = p.b THEN p.a ELSE f.fusion_avec END,
+                fusion_distance_m = CASE WHEN f.id = p.b THEN NULL ELSE f.fusion_distance_m END
+            FROM p WHERE f.lieu_id = p.depuis AND NOT EXISTS (SELECT 1 FROM p q WHERE q.vers = p.depuis)
+            RETURNING p.depuis, p.vers)
+        INSERT INTO touches SELECT depuis FROM moved UNION SELECT vers FROM moved
+        """;
+
+    /// <summary>« separer » overrides: a second record in the first's place leaves it for a place of its own (a new id).</summary>
+    public const string Separer = """
+        WITH s AS (
+            SELECT DISTINCT fb.id, fb.lieu_id
+            FROM fusions_liste s
+            JOIN fiches fa ON fa.source = s.a_source AND fa.source_id = s.a_id
+            JOIN fiches fb ON fb.source = s.b_source AND fb.source_id = s.b_id
+            WHERE s.action = 'separer' AND fa.lieu_id = fb.lieu_id),
+        moved AS (
+            UPDATE fiches f SET lieu_id = nextval(pg_get_serial_sequence('fiches', 'id')), fusion_regle = NULL, fusion_avec = NULL, fusion_distance_m = NULL
+            FROM s WHERE f.id = s.id
+            RETURNING s.lieu_id AS avant, f.lieu_id AS apres)
+        INSERT INTO touches SELECT avant FROM moved UNION SELECT apres FROM moved
+        """;
+
+    /// <summary>The records this import added that share their place with a record of another source.</summary>
+    public const string CompterJointes = """
+        SELECT count(*)::int FROM fiches f JOIN changed c ON c.id = f.id AND c.inserted
+        WHERE EXISTS (SELECT 1 FROM fiches o WHERE o.lieu_id = f.lieu_id AND o.id <> f.id)
+        """;
+
+    public const string ToucherChangees = "INSERT INTO touches SELECT f.lieu_id FROM fiches f JOIN changed c ON c.id = f.id";
+
+    /// <summary>The places an import touched that no record lists any more.</summary>
+    public const string SupprimerVides = """
+        DELETE FROM lieux l WHERE l.id IN (SELECT lieu_id FROM touches)
+          AND NOT EXISTS (SELECT 1 FROM fiches f WHERE f.lieu_id = l.id)
+        """;
+
+    /// <summary>How the records of a place rank: the most recent data first (the row's date, else its source's), then the latest import.</summary>
+    private const string Rang = "coalesce(f.date_maj, f.date_donnees) DESC NULLS LAST, f.imported_at DESC, f.id";
+
+    private const string RangG = "coalesce(g.date_maj, g.date_donnees) DESC NULLS LAST, g.imported_at DESC, g.id";
+
+    private static string Premier(string column) => $"(array_agg(f.{column} ORDER BY {Rang}) FILTER (WHERE f.{column} IS NOT NULL))[1]";
+
+    private static string SourceDe(string column) => $"(array_agg(f.source ORDER BY {Rang}) FILTER (WHERE f.{column} IS NOT NULL))[1]";
+
+    /// <summary>
+    /// Each touched place made again from its records: name and address from the first-ranked record, the point and
+    /// each contact field from the first-ranked record that has one (the provenance says which source gave what),
+    /// the labels of all; the place keeps its id.
+    /// </summary>
+    public static readonly string Construire = $$"""
+        INSERT INTO lieux AS l (id, source, source_id, nom, adresse, code_postal, code_insee, commune, departement, lon, lat,
+            site_web, telephone, horaires, typologie, labels, description, date_maj, provenance, row_hash, import_id, imported_at)
+        SELECT f.lieu_id,
+            (array_agg(f.source ORDER BY {{Rang}}))[1], (array_agg(f.source_id ORDER BY {{Rang}}))[1], (array_agg(f.nom ORDER BY {{Rang}}))[1],
+            (array_agg(f.adresse ORDER BY {{Rang}}))[1], (array_agg(f.code_postal ORDER BY {{Rang}}))[1], (array_agg(f.code_insee ORDER BY {{Rang}}))[1],
+            (array_agg(f.commune ORDER BY {{Rang}}))[1], {{Premier("departement")}},
+            {{Premier("lon")}}, (array_agg(f.lat ORDER BY {{Rang}}) FILTER (WHERE f.lon IS NOT NULL))[1],
+            {{Premier("site_web")}}, {{Premier("telephone")}}, {{Premier("horaires")}}, {{Premier("typologie")}},
+            (SELECT coalesce(array_agg(y.label ORDER BY y.r, y.o), '{}') FROM (
+                SELECT DISTINCT ON (x.label) x.label, g.r, x.o
+                FROM (SELECT g.labels, row_number() OVER (ORDER BY {{RangG}}) AS r FROM fiches g WHERE g.lieu_id = f.lieu_id) g
+                CROSS JOIN LATERAL unnest(g.labels) WITH ORDINALITY AS x(label, o)
+                ORDER BY x.label, g.r, x.o) y),
+            {{Premier("description")}}, max(f.date_maj),
+            CASE WHEN count(*) > 1 THEN jsonb_strip_nulls(jsonb_build_object(
+                'nom', (array_agg(f.source ORDER BY {{Rang}}))[1], 'adresse', (array_agg(f.source ORDER BY {{Rang}}))[1],
+                'point', {{SourceDe("lon")}}, 'site_web', {{SourceDe("site_web")}}, 'telephone', {{SourceDe("telephone")}},
+                'horaires', {{SourceDe("horaires")}}, 'typologie', {{SourceDe("typologie")}}, 'description', {{SourceDe("description")}})) END,
+            md5(string_agg(f.row_hash, ',' ORDER BY f.id)), max(f.import_id), max(f.imported_at)
+        FROM fiches f
+        WHERE f.lieu_id IN (SELECT lieu_id FROM touches)
+        GROUP BY f.lieu_id
+        ON CONFLICT (id) DO UPDATE SET
+            source = excluded.source, source_id = excluded.source_id, nom = excluded.nom, adresse = excluded.adresse,
+            code_postal = excluded.code_postal, code_insee = excluded.code_insee, commune = excluded.commune,
+            departement = excluded.departement, lon = excluded.lon, lat = excluded.lat, site_web = excluded.site_web,
+            telephone = excluded.telephone, horaires = excluded.horaires, typologie = excluded.typologie, labels = excluded.labels,
+            description = excluded.description, date_maj = excluded.date_maj, provenance = excluded.provenance,
+            row_hash = excluded.row_hash, import_id = excluded.import_id, imported_at = excluded.imported_at
+        WHERE l.row_hash IS DISTINCT FROM excluded.row_hash OR l.provenance IS DISTINCT FROM excluded.provenance
+        """;
+
+    public const string SupprimerServices = "DELETE FROM lieux_services WHERE lieu_id IN (SELECT lieu_id FROM touches)";
+
+    /// <summary>A place offers every service one of its records offers (in the wording of the first-ranked that says it).</summary>
+    public static readonly string ConstruireServices = $$"""
+        INSERT INTO lieux_services (lieu_id, service_slug, libelle_source)
+        SELECT f.lieu_id, fs.service_slug, (array_agg(fs.libelle_source ORDER BY {{Rang}}))[1]
+        FROM fiches f JOIN fiches_services fs ON fs.fiche_id = f.id
+        WHERE f.lieu_id IN (SELECT lieu_id FROM touches)
+        GROUP BY f.lieu_id, fs.service_slug
+        ORDER BY f.lieu_id
+        """;
+}
