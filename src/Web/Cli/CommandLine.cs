@@ -8,7 +8,7 @@ using OpenFabriques.Web.Store;
 namespace OpenFabriques.Web.Cli;
 
 /// <summary>
-/// The command-line verbs (import, validate, sync, formats, generate), run by the same program as the portal with
+/// The command-line verbs (import, validate, sync, doublons, formats, generate), run by the same program as the portal with
 /// the same configuration and services: <c>scripts/openfabriques &lt;verbe&gt; …</c>. Parsed by
 /// System.CommandLine: typed options, <c>--help</c> for each verb with examples, suggestions for a mistyped verb.
 /// Exit codes: 0 done; 1 nothing imported, file refused (--strict) or rows rejected (validate); 2 command not
@@ -88,13 +88,14 @@ public static class CommandLine
     {
         var root = new RootCommand("""
             OpenFabriques en ligne de commande : importer des lieux dans la base du portail, valider un fichier,
-            rafraîchir les sources enregistrées, lister les formats lus, produire des lieux synthétiques.
+            rafraîchir les sources enregistrées, relire les fiches réunies, lister les formats lus, produire des lieux synthétiques.
             Codes de sortie : 0 réussi ; 1 rien d'importé, fichier refusé (--strict) ou lignes rejetées (validate) ;
             2 commande incomprise ; 3 source illisible ou injoignable.
             """);
         root.Subcommands.Add(Import(settings, import: true));
         root.Subcommands.Add(Import(settings, import: false));
         root.Subcommands.Add(Sync(settings));
+        root.Subcommands.Add(Doublons(settings));
         root.Subcommands.Add(Formats());
         root.Subcommands.Add(Generate(settings));
         return root;
@@ -177,6 +178,26 @@ public static class CommandLine
             using var host = BuildHost(settings);
             return await SyncVerb.RunAsync(parse.GetValue(keys) ?? [], parse.GetValue(offline), host.Services,
                 parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, ct);
+        });
+        return command;
+    }
+
+    private static Command Doublons(IDictionary<string, string?>? settings)
+    {
+        var output = new Option<string?>("--out") { Description = "Fichier CSV à écrire (sinon la sortie standard).", HelpName = "doublons.csv" };
+        var command = new Command("doublons", """
+            Écrit les fiches de sources différentes réunies en un même lieu : les deux fiches, la règle (nom, adresse, liste),
+            la distance et la ressemblance des noms, pour les relire et corriger data/fusions.csv.
+            Exemple :
+              openfabriques doublons --out doublons.csv
+            """)
+        {
+            output,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            using var host = BuildHost(settings);
+            return await DoublonsVerb.RunAsync(parse.GetValue(output), host.Services, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, ct);
         });
         return command;
     }

@@ -15,8 +15,9 @@ public sealed record ExportFile(string Name, string MediaType, string Extension)
     public static readonly ExportFile Lieux = new("lieux", "text/csv", "csv");
     public static readonly ExportFile LieuxServices = new("lieux-services", "text/csv", "csv");
     public static readonly ExportFile LieuxGeoJson = new("lieux", "application/geo+json", "geojson");
+    public static readonly ExportFile Sources = new("sources", "text/csv", "csv");
 
-    public static readonly IReadOnlyList<ExportFile> All = [Lieux, LieuxServices, LieuxGeoJson];
+    public static readonly IReadOnlyList<ExportFile> All = [Lieux, LieuxServices, LieuxGeoJson, Sources];
 
     public string Path => $"/exports/{Name}.{Extension}";
 
@@ -26,7 +27,7 @@ public sealed record ExportFile(string Name, string MediaType, string Extension)
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(filter);
         var (where, parameters) = filter.ToSql();
-        var sql = LieuFilter.Into(this == LieuxServices ? ExportsSql.LieuxServices : ExportsSql.Lieux, where);
+        var sql = LieuFilter.Into(this == LieuxServices ? ExportsSql.LieuxServices : this == Sources ? ExportsSql.Fiches : ExportsSql.Lieux, where);
         await using var cmd = db.CreateCommand(sql);
         // Npgsql's time-out bounds each wait for rows, not the whole stream: a stuck query ends, a long export does not.
         cmd.CommandTimeout = 60;
@@ -51,7 +52,20 @@ public sealed record ExportFile(string Name, string MediaType, string Extension)
         await using var text = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: excel), 1 << 16, leaveOpen: true);
         var delimiter = excel ? ";" : ",";
         long rows = 0;
-        if (this == LieuxServices)
+        if (this == Sources)
+        {
+            await using var csv = new FicheCsvWriter(text, delimiter);
+            await csv.WriteHeaderAsync();
+            while (await reader.ReadAsync(ct))
+            {
+                double? D(int i) => reader.IsDBNull(i) ? null : reader.GetDouble(i);
+                string? T(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
+                await csv.WriteAsync(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), T(4), T(5), T(6), T(7),
+                    D(8), D(9), reader.IsDBNull(10) ? null : reader.GetFieldValue<DateOnly>(10), T(11), T(12), D(13));
+                rows++;
+            }
+        }
+        else if (this == LieuxServices)
         {
             await using var csv = new LieuServiceCsvWriter(text, delimiter);
             await csv.WriteHeaderAsync();

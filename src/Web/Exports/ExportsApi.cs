@@ -19,24 +19,27 @@ public static class ExportsApi
             exports.MapGet($"/{file.Name}.{file.Extension}", (HttpContext http, NpgsqlDataSource db) => DownloadAsync(http, db, file))
                 .WithName($"Export-{file.Name}-{file.Extension}")
                 .WithSummary(file == ExportFile.LieuxServices ? "Une ligne par lieu et par service (CSV)."
-                    : file == ExportFile.LieuxGeoJson ? "Un lieu par entité GeoJSON (RFC 7946), services en tableau." : "Un lieu par ligne (CSV).")
+                    : file == ExportFile.LieuxGeoJson ? "Un lieu par entité GeoJSON (RFC 7946), services en tableau."
+                    : file == ExportFile.Sources ? "Une ligne par fiche d'une source, avec le lieu qu'elle décrit et la règle qui l'y a réunie (CSV)."
+                    : "Un lieu par ligne (CSV).")
                 .WithQueryParameters(file.Extension == "csv" ? [.. QueryParameter.Filters, QueryParameter.Excel] : QueryParameter.Filters);
         }
         exports.MapGet("/manifest.json", ManifestAsync)
             .WithName("ExportManifest")
             .WithSummary("Le reçu d'un téléchargement : URL, filtres, nombre de lignes, SHA-256, licence, sources et dates.")
-            .WithQueryParameters([new QueryParameter("fichier", "lieux.csv (défaut), lieux-services.csv ou lieux.geojson."), .. QueryParameter.Filters, QueryParameter.Excel]);
+            .WithQueryParameters([new QueryParameter("fichier", "lieux.csv (défaut), lieux-services.csv, lieux.geojson ou sources.csv."), .. QueryParameter.Filters, QueryParameter.Excel]);
         exports.MapGet("/schema.json", (HttpRequest request) =>
             {
                 var name = request.Query["fichier"].ToString();
-                var file = name is "" or "lieux.csv" ? ExportFile.Lieux : name == "lieux-services.csv" ? ExportFile.LieuxServices : null;
+                var file = name is "" or "lieux.csv" ? ExportFile.Lieux : name == "lieux-services.csv" ? ExportFile.LieuxServices
+                    : name == "sources.csv" ? ExportFile.Sources : null;
                 return file is null
-                    ? ParameterProblem.For("fichier", "lieux.csv ou lieux-services.csv")
+                    ? ParameterProblem.For("fichier", "lieux.csv, lieux-services.csv ou sources.csv")
                     : Results.Json(TableSchema.For(file), contentType: "application/schema+json");
             })
             .WithName("ExportSchema")
             .WithSummary("Table Schema des exports CSV.")
-            .WithQueryParameters(new QueryParameter("fichier", "lieux.csv (défaut) ou lieux-services.csv."));
+            .WithQueryParameters(new QueryParameter("fichier", "lieux.csv (défaut), lieux-services.csv ou sources.csv."));
         return app;
     }
 
@@ -63,7 +66,7 @@ public static class ExportsApi
         var request = http.Request;
         var name = request.Query["fichier"].ToString();
         var file = ExportFile.All.FirstOrDefault(f => $"{f.Name}.{f.Extension}" == (name.Length == 0 ? "lieux.csv" : name));
-        if (file is null) return ParameterProblem.For("fichier", "lieux.csv, lieux-services.csv ou lieux.geojson");
+        if (file is null) return ParameterProblem.For("fichier", "lieux.csv, lieux-services.csv, lieux.geojson ou sources.csv");
         var parsed = LieuFilter.Parse(request.Query);
         if (parsed.Filter is not { } filter) return parsed.Problem();
         if (!TryExcel(request, file, out var excel, out var problem)) return problem!;

@@ -15,20 +15,21 @@ public static class TableSchema
     public static object For(ExportFile file)
     {
         ArgumentNullException.ThrowIfNull(file);
-        var lieux = file != ExportFile.LieuxServices;
-        var columns = lieux ? LieuColumns.Lieux : LieuColumns.LieuxServices;
+        var lieux = file == ExportFile.Lieux;
+        var columns = file == ExportFile.Sources ? LieuColumns.Fiches : lieux ? LieuColumns.Lieux : LieuColumns.LieuxServices;
         return new Dictionary<string, object?>
         {
             ["$schema"] = "https://frictionlessdata.io/schemas/table-schema.json",
-            ["name"] = lieux ? "openfabriques-lieux" : "openfabriques-lieux-services",
+            ["name"] = lieux ? "openfabriques-lieux" : file == ExportFile.Sources ? "openfabriques-sources" : "openfabriques-lieux-services",
             ["title"] = lieux ? "Tiers-lieux et lieux de médiation numérique : un lieu par ligne"
-                              : "Tiers-lieux et lieux de médiation numérique : une ligne par lieu et par service",
+                : file == ExportFile.Sources ? "Tiers-lieux et lieux de médiation numérique : une ligne par fiche d'une source, avec son lieu"
+                : "Tiers-lieux et lieux de médiation numérique : une ligne par lieu et par service",
             ["description"] = "Export d'OpenFabriques. CSV RFC 4180 en UTF-8 séparé par des virgules (variante ?excel=1 : « ; » et BOM). " +
                 "Les listes sont séparées par « | » (un « | » ou « \\ » dans une valeur est précédé de « \\ »). Une cellule de texte qui " +
                 "commencerait par = + - @, une tabulation ou un retour chariot est précédée d'une apostrophe, qui n'appartient pas à la valeur.",
             ["licenses"] = new[] { new { name = "etalab-2.0", title = Licence, path = LicenceUrl } },
             ["missingValues"] = new[] { "" },
-            ["primaryKey"] = lieux ? "id" : (object)new[] { "lieu_id", "service" },
+            ["primaryKey"] = lieux ? "id" : file == ExportFile.Sources ? new[] { "source", "source_id" } : (object)new[] { "lieu_id", "service" },
             ["fields"] = columns.Select(c => new Dictionary<string, object?>
             {
                 ["name"] = c.Name,

@@ -66,9 +66,11 @@ internal static class FusionSql
                                   AND ((s.a_source, s.a_id, s.b_source, s.b_id) = (n.source, n.source_id, o.source, o.source_id)
                                     OR (s.b_source, s.b_id, s.a_source, s.a_id) = (n.source, n.source_id, o.source, o.source_id)))) o
             WHERE o.regle IS NOT NULL
-            ORDER BY n.id, (o.regle = 'nom') DESC, o.distance, o.id)
-        UPDATE fiches f SET lieu_id = m.lieu_id, fusion_regle = m.regle, fusion_avec = m.avec, fusion_distance_m = round(m.distance::numeric, 1)
-        FROM m WHERE f.id = m.id
+            ORDER BY n.id, (o.regle = 'nom') DESC, o.distance, o.id),
+        -- Two new records of @source may match one place: it takes the better one, the other makes its own place.
+        u AS (SELECT DISTINCT ON (m.lieu_id) m.* FROM m ORDER BY m.lieu_id, (m.regle = 'nom') DESC, m.distance, m.id)
+        UPDATE fiches f SET lieu_id = u.lieu_id, fusion_regle = u.regle, fusion_avec = u.avec, fusion_distance_m = round(u.distance::numeric, 1)
+        FROM u WHERE f.id = u.id
         """;
 
     /// <summary>The new records of @source that matched nothing make a place of their own, with their own id.</summary>

@@ -106,6 +106,15 @@ public class FusionTests(FusionPortalFixture portal) : IClassFixture<FusionPorta
         Assert.Contains("« France services de Najac » (identifiant FS-12-001", page, StringComparison.Ordinal);
         Assert.Matches(@"« France Services Najac » \(identifiant cn-najac, mise à jour le 9 mai 2022\)\s*— même nom, à 1\d m", page);
 
+        // The records, with the place each describes and the rule that joined it, for anyone to audit the merges.
+        var sources = await client.GetStringAsync(new Uri("/exports/sources.csv", UriKind.Relative));
+        var rows = sources.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("lieu_id,source,source_id,nom,", rows[0], StringComparison.Ordinal);
+        Assert.Equal(7, rows.Length - 1);
+        Assert.Contains(rows, r => r.StartsWith($"{najac},conseiller-numerique,cn-najac,", StringComparison.Ordinal)
+            && r.Contains(",nom,france-services:FS-12-001,1", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r.Contains("cn-mamoudzou", StringComparison.Ordinal) && r.Contains(",liste,france-services:FS-976-001,", StringComparison.Ordinal));
+
         // The same files again: nothing added, nothing changed.
         var (fs2, cn2) = await ImportBothAsync();
         Assert.Equal((0, 0, 0, 0), (fs2.Inserted, fs2.Updated, cn2.Inserted, cn2.Updated));

@@ -42,6 +42,14 @@ public class NationalDatasetTests(NationalPortalFixture portal) : IClassFixture<
         Assert.InRange(counts["conseiller-numerique"], 4_800L, 4_930L);
         Assert.InRange(counts["tiers-lieux-2019"], 1_450L, 1_512L);
         Assert.Equal(687L, counts["hinaura"]);
+
+        // One place per real place: the records of several sources describing one place make one place, and a place
+        // never holds two records of one source.
+        var places = await portal.Database.ScalarAsync<long>("SELECT count(*) FROM lieux");
+        Assert.InRange(places, 9_000L, counts.Values.Sum() - 500);
+        Assert.Equal(places, await portal.Database.ScalarAsync<long>("SELECT count(DISTINCT lieu_id) FROM fiches"));
+        Assert.Equal(0L, await portal.Database.ScalarAsync<long>(
+            "SELECT count(*) FROM (SELECT lieu_id, source FROM fiches GROUP BY lieu_id, source HAVING count(*) > 1) x"));
         // Every located place has its département, but for the overseas collectivities outside the 101 (Saint-Martin: 978).
         Assert.Equal("", await portal.Database.ScalarAsync<string>("""
             SELECT coalesce(string_agg(concat_ws(' ', source, source_id, nom, code_insee), ' | '), '') FROM lieux

@@ -51,6 +51,25 @@ public static class LieuColumns
         new("libelle_source", "string", "Libellé de la source", "Le service tel que la source l'écrit.", true),
     ];
 
+    /// <summary>Columns of sources.csv (one row per source record, with the place it belongs to): to audit the merges.</summary>
+    public static IReadOnlyList<Column> Fiches { get; } =
+    [
+        new("lieu_id", "integer", "Identifiant du lieu", "Identifiant du lieu dans OpenFabriques (colonne id de lieux.csv) que décrit cette fiche.", true),
+        new("source", "string", "Source", "Clé de la source (titre, producteur et date sur /donnees).", true),
+        new("source_id", "string", "Identifiant dans la source", "Identifiant de la fiche dans sa source.", true),
+        new("nom", "string", "Nom", "Nom du lieu selon cette source.", true),
+        new("adresse", "string", "Adresse", "Adresse selon cette source."),
+        new("code_postal", "string", "Code postal", "Code postal selon cette source."),
+        new("commune", "string", "Commune", "Commune selon cette source."),
+        new("departement", "string", "Département", "Code INSEE du département.", Pattern: "^([0-9]{2}|2[AB]|97[1-6])$"),
+        new("longitude", "number", "Longitude", "Longitude WGS 84 selon cette source."),
+        new("latitude", "number", "Latitude", "Latitude WGS 84 selon cette source."),
+        new("date_maj", "date", "Date de mise à jour", "Date de mise à jour de la fiche dans sa source."),
+        new("fusion_regle", "string", "Règle de fusion", "Pourquoi la fiche a rejoint le lieu d'une autre fiche : nom (même nom, proche), adresse (même adresse, proche), liste (liste des fusions du portail) ; vide pour la fiche qui a fait le lieu."),
+        new("fusion_avec", "string", "Fusionnée avec", "La fiche (source:identifiant) à laquelle elle a été rapprochée."),
+        new("fusion_distance_m", "number", "Distance (m)", "Distance entre les deux fiches rapprochées, en mètres."),
+    ];
+
     /// <summary>The column names of lieux.csv in order.</summary>
     public static IReadOnlyList<string> All { get; } = Lieux.Select(c => c.Name).ToList();
 
