@@ -29,7 +29,9 @@ public static class Fusion
         await foreach (var r in tx.QueryAsync(FusionSql.SourcesNouvelles, ct)) sources.Add(r.GetString(0));
         foreach (var source in sources)
         {
-            await tx.ExecuteAsync(FusionSql.Placer, ct,
+            var others = (bool)(await tx.ScalarAsync(FusionSql.AutresSources, ct, new NpgsqlParameter("source", NpgsqlDbType.Text) { Value = source }))!;
+            if (others)
+                await tx.ExecuteAsync(FusionSql.Placer, ct,
                 new NpgsqlParameter("source", NpgsqlDbType.Text) { Value = source },
                 new NpgsqlParameter("rayon_nom", NpgsqlDbType.Double) { Value = options.FusionRayonNomM },
                 new NpgsqlParameter("sim_nom", NpgsqlDbType.Real) { Value = (float)options.FusionSimilariteNom },
@@ -46,8 +48,11 @@ public static class Fusion
         var joined = (int)(await tx.ScalarAsync(FusionSql.CompterJointes, ct))!;
         await tx.ExecuteAsync(FusionSql.ToucherChangees, ct);
         await tx.ExecuteAsync(FusionSql.SupprimerVides, ct);
+        await tx.ExecuteAsync(FusionSql.CreateMulti, ct);
+        await tx.ExecuteAsync(FusionSql.ConstruireSeules, ct);
         await tx.ExecuteAsync(FusionSql.Construire, ct);
         await tx.ExecuteAsync(FusionSql.SupprimerServices, ct);
+        await tx.ExecuteAsync(FusionSql.ConstruireServicesSeules, ct);
         await tx.ExecuteAsync(FusionSql.ConstruireServices, ct);
         return joined;
     }

@@ -17,6 +17,20 @@ internal static class FusionSql
 
     public const string InsertListe = "INSERT INTO fusions_liste VALUES ($1, $2, $3, $4, $5)";
 
+    /// <summary>Whether any record of another source has a place: if none does, no record of @source can match one.</summary>
+    public const string AutresSources = "SELECT EXISTS (SELECT 1 FROM fiches WHERE source <> @source AND lieu_id IS NOT NULL)";
+
+    /// <summary>
+    /// The touched places that hold several records (built by aggregation); the others — most places — are copied
+    /// from their one record, which is three times faster than aggregating them.
+    /// </summary>
+    public const string CreateMulti = """
+        CREATE TEMP TABLE multi ON COMMIT DROP AS
+        SELECT f.lieu_id FROM fiches f WHERE f.lieu_id IN (SELECT lieu_id FROM touches) GROUP BY f.lieu_id HAVING count(*) > 1;
+        ANALYZE touches;
+        ANALYZE multi
+        """;
+
     /// <summary>The sources of the new records of this import, to place one source after the other.</summary>
     public const string SourcesNouvelles = """
         SELECT DISTINCT f.source FROM fiches f JOIN changed c ON c.id = f.id WHERE f.lieu_id IS NULL ORDER BY f.source
@@ -164,8 +178,26 @@ internal static class FusionSql
                 'horaires', {{SourceDe("horaires")}}, 'typologie', {{SourceDe("typologie")}}, 'description', {{SourceDe("description")}})) END,
             md5(string_agg(f.row_hash, ',' ORDER BY f.id)), max(f.import_id), max(f.imported_at)
         FROM fiches f
-        WHERE f.lieu_id IN (SELECT lieu_id FROM touches)
+        WHERE f.lieu_id IN (SELECT lieu_id FROM multi)
         GROUP BY f.lieu_id
+        ON CONFLICT (id) DO UPDATE SET
+            source = excluded.source, source_id = excluded.source_id, nom = excluded.nom, adresse = excluded.adresse,
+            code_postal = excluded.code_postal, code_insee = excluded.code_insee, commune = excluded.commune,
+            departement = excluded.departement, lon = excluded.lon, lat = excluded.lat, site_web = excluded.site_web,
+            telephone = excluded.telephone, horaires = excluded.horaires, typologie = excluded.typologie, labels = excluded.labels,
+            description = excluded.description, date_maj = excluded.date_maj, provenance = excluded.provenance,
+            row_hash = excluded.row_hash, import_id = excluded.import_id, imported_at = excluded.imported_at
+        WHERE l.row_hash IS DISTINCT FROM excluded.row_hash OR l.provenance IS DISTINCT FROM excluded.provenance
+        """;
+
+    /// <summary>A touched place that one record lists is that record (same row digest formula as <see cref="Construire"/>).</summary>
+    public const string ConstruireSeules = """
+        INSERT INTO lieux AS l (id, source, source_id, nom, adresse, code_postal, code_insee, commune, departement, lon, lat,
+            site_web, telephone, horaires, typologie, labels, description, date_maj, provenance, row_hash, import_id, imported_at)
+        SELECT f.lieu_id, f.source, f.source_id, f.nom, f.adresse, f.code_postal, f.code_insee, f.commune, f.departement, f.lon, f.lat,
+            f.site_web, f.telephone, f.horaires, f.typologie, f.labels, f.description, f.date_maj, NULL, md5(f.row_hash), f.import_id, f.imported_at
+        FROM fiches f
+        WHERE f.lieu_id IN (SELECT lieu_id FROM touches) AND NOT EXISTS (SELECT 1 FROM multi m WHERE m.lieu_id = f.lieu_id)
         ON CONFLICT (id) DO UPDATE SET
             source = excluded.source, source_id = excluded.source_id, nom = excluded.nom, adresse = excluded.adresse,
             code_postal = excluded.code_postal, code_insee = excluded.code_insee, commune = excluded.commune,
@@ -178,12 +210,21 @@ internal static class FusionSql
 
     public const string SupprimerServices = "DELETE FROM lieux_services WHERE lieu_id IN (SELECT lieu_id FROM touches)";
 
+    /// <summary>The services of a place one record lists are that record's.</summary>
+    public const string ConstruireServicesSeules = """
+        INSERT INTO lieux_services (lieu_id, service_slug, libelle_source)
+        SELECT f.lieu_id, fs.service_slug, fs.libelle_source
+        FROM fiches f JOIN fiches_services fs ON fs.fiche_id = f.id
+        WHERE f.lieu_id IN (SELECT lieu_id FROM touches) AND NOT EXISTS (SELECT 1 FROM multi m WHERE m.lieu_id = f.lieu_id)
+        ORDER BY f.lieu_id
+        """;
+
     /// <summary>A place offers every service one of its records offers (in the wording of the first-ranked that says it).</summary>
     public static readonly string ConstruireServices = $$"""
         INSERT INTO lieux_services (lieu_id, service_slug, libelle_source)
         SELECT f.lieu_id, fs.service_slug, (array_agg(fs.libelle_source ORDER BY {{Rang}}))[1]
         FROM fiches f JOIN fiches_services fs ON fs.fiche_id = f.id
-        WHERE f.lieu_id IN (SELECT lieu_id FROM touches)
+        WHERE f.lieu_id IN (SELECT lieu_id FROM multi)
         GROUP BY f.lieu_id, fs.service_slug
         ORDER BY f.lieu_id
         """;
