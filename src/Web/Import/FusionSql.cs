@@ -143,6 +143,18 @@ internal static class FusionSql
           AND NOT EXISTS (SELECT 1 FROM fiches f WHERE f.lieu_id = l.id)
         """;
 
+    /// <summary>A place row written again only when what its records say, or where its fields come from, changed.</summary>
+    private const string MiseAJour = """
+        ON CONFLICT (id) DO UPDATE SET
+            source = excluded.source, source_id = excluded.source_id, nom = excluded.nom, adresse = excluded.adresse,
+            code_postal = excluded.code_postal, code_insee = excluded.code_insee, commune = excluded.commune,
+            departement = excluded.departement, lon = excluded.lon, lat = excluded.lat, site_web = excluded.site_web,
+            telephone = excluded.telephone, horaires = excluded.horaires, typologie = excluded.typologie, labels = excluded.labels,
+            description = excluded.description, date_maj = excluded.date_maj, provenance = excluded.provenance,
+            row_hash = excluded.row_hash, import_id = excluded.import_id, imported_at = excluded.imported_at
+        WHERE l.row_hash IS DISTINCT FROM excluded.row_hash OR l.provenance IS DISTINCT FROM excluded.provenance
+        """;
+
     /// <summary>How the records of a place rank: the most recent data first (the row's date, else its source's), then the latest import.</summary>
     private const string Rang = "coalesce(f.date_maj, f.date_donnees) DESC NULLS LAST, f.imported_at DESC, f.id";
 
@@ -180,32 +192,18 @@ internal static class FusionSql
         FROM fiches f
         WHERE f.lieu_id IN (SELECT lieu_id FROM multi)
         GROUP BY f.lieu_id
-        ON CONFLICT (id) DO UPDATE SET
-            source = excluded.source, source_id = excluded.source_id, nom = excluded.nom, adresse = excluded.adresse,
-            code_postal = excluded.code_postal, code_insee = excluded.code_insee, commune = excluded.commune,
-            departement = excluded.departement, lon = excluded.lon, lat = excluded.lat, site_web = excluded.site_web,
-            telephone = excluded.telephone, horaires = excluded.horaires, typologie = excluded.typologie, labels = excluded.labels,
-            description = excluded.description, date_maj = excluded.date_maj, provenance = excluded.provenance,
-            row_hash = excluded.row_hash, import_id = excluded.import_id, imported_at = excluded.imported_at
-        WHERE l.row_hash IS DISTINCT FROM excluded.row_hash OR l.provenance IS DISTINCT FROM excluded.provenance
+        {{MiseAJour}}
         """;
 
     /// <summary>A touched place that one record lists is that record (same row digest formula as <see cref="Construire"/>).</summary>
-    public const string ConstruireSeules = """
+    public static readonly string ConstruireSeules = $"""
         INSERT INTO lieux AS l (id, source, source_id, nom, adresse, code_postal, code_insee, commune, departement, lon, lat,
             site_web, telephone, horaires, typologie, labels, description, date_maj, provenance, row_hash, import_id, imported_at)
         SELECT f.lieu_id, f.source, f.source_id, f.nom, f.adresse, f.code_postal, f.code_insee, f.commune, f.departement, f.lon, f.lat,
             f.site_web, f.telephone, f.horaires, f.typologie, f.labels, f.description, f.date_maj, NULL, md5(f.row_hash), f.import_id, f.imported_at
         FROM fiches f
         WHERE f.lieu_id IN (SELECT lieu_id FROM touches) AND NOT EXISTS (SELECT 1 FROM multi m WHERE m.lieu_id = f.lieu_id)
-        ON CONFLICT (id) DO UPDATE SET
-            source = excluded.source, source_id = excluded.source_id, nom = excluded.nom, adresse = excluded.adresse,
-            code_postal = excluded.code_postal, code_insee = excluded.code_insee, commune = excluded.commune,
-            departement = excluded.departement, lon = excluded.lon, lat = excluded.lat, site_web = excluded.site_web,
-            telephone = excluded.telephone, horaires = excluded.horaires, typologie = excluded.typologie, labels = excluded.labels,
-            description = excluded.description, date_maj = excluded.date_maj, provenance = excluded.provenance,
-            row_hash = excluded.row_hash, import_id = excluded.import_id, imported_at = excluded.imported_at
-        WHERE l.row_hash IS DISTINCT FROM excluded.row_hash OR l.provenance IS DISTINCT FROM excluded.provenance
+        {MiseAJour}
         """;
 
     public const string SupprimerServices = "DELETE FROM lieux_services WHERE lieu_id IN (SELECT lieu_id FROM touches)";
