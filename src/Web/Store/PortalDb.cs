@@ -116,7 +116,7 @@ public sealed class PortalDb(DbContextOptions<PortalDb> options) : DbContext(opt
         {
             e.ToTable("distances_calcul", t => t.HasCheckConstraint("distances_calcul_seul_check", "seul"));
             e.HasKey(d => d.Seul).HasName("distances_calcul_pkey");
-            e.Property(d => d.Seul).HasDefaultValue(true);
+            e.Property(d => d.Seul).ValueGeneratedNever(); // every insert says seul = true (the check allows nothing else)
         });
         modelBuilder.Entity<DonneeReferenceRow>(e =>
         {

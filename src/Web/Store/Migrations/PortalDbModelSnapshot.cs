@@ -178,9 +178,7 @@ namespace OpenFabriques.Web.Store.Migrations
             modelBuilder.Entity("OpenFabriques.Web.Store.DistancesCalculRow", b =>
                 {
                     b.Property<bool>("Seul")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("boolean")
-                        .HasDefaultValue(true)
                         .HasColumnName("seul");
 
                     b.Property<DateTimeOffset>("CalculeLe")
