@@ -31,6 +31,15 @@ public sealed class LieuModel(NpgsqlDataSource db, PortalDb store, IOptions<Port
     /// <summary>A source's record of this place: who says it, under which id, of when, and why it was joined to the others.</summary>
     public sealed record FicheSource(string Citation, string? Page, string SourceId, string Nom, DateOnly? DateMaj, string? Regle, double? DistanceM);
 
+    /// <summary>Where the place's fields come from when several sources describe it: « le téléphone d'après … ».</summary>
+    public IReadOnlyList<string> Provenance { get; private set; } = [];
+
+    private static readonly (string Champ, string Libelle)[] Champs =
+    [
+        ("nom", "le nom et l'adresse"), ("point", "la position"), ("site_web", "le site web"), ("telephone", "le téléphone"),
+        ("horaires", "les horaires"), ("description", "la présentation"),
+    ];
+
     /// <summary>Every record of the place, the one its name and address come from first.</summary>
     public IReadOnlyList<FicheSource> Fiches { get; private set; } = [];
     public IReadOnlyList<(long Id, string Nom, string? Commune, double Distance)> Voisins { get; private set; } = [];
@@ -59,6 +68,13 @@ public sealed class LieuModel(NpgsqlDataSource db, PortalDb store, IOptions<Port
             .OrderByDescending(f => f.DateMaj ?? f.DateDonnees).ThenByDescending(f => f.ImportedAt).ThenBy(f => f.Id)
             .Select(f => new { f.Source, f.SourceId, f.Nom, f.DateMaj, f.FusionRegle, f.FusionDistanceM })
             .ToListAsync(HttpContext.RequestAborted);
+        var provenance = await store.Lieux.AsNoTracking().Where(l => l.Id == id).Select(l => l.Provenance).FirstOrDefaultAsync(HttpContext.RequestAborted);
+        if (provenance is not null)
+        {
+            using var champs = JsonDocument.Parse(provenance);
+            Provenance = Champs.Where(c => champs.RootElement.TryGetProperty(c.Champ, out _))
+                .Select(c => $"{c.Libelle} d'après {registry.Titre(champs.RootElement.GetProperty(c.Champ).GetString()!)}").ToList();
+        }
         Fiches = fiches.Select(f => new FicheSource(registry.Citation(f.Source), registry.Find(f.Source)?.Page, f.SourceId, f.Nom, f.DateMaj,
             f.FusionRegle, f.FusionDistanceM)).ToList();
         var canonical = Slug(Place.Nom);

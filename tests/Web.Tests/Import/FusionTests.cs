@@ -105,6 +105,9 @@ public class FusionTests(FusionPortalFixture portal) : IClassFixture<FusionPorta
         Assert.Contains("Ce lieu d'après 2 sources", page, StringComparison.Ordinal);
         Assert.Contains("« France services de Najac » (identifiant FS-12-001", page, StringComparison.Ordinal);
         Assert.Matches(@"« France Services Najac » \(identifiant cn-najac, mise à jour le 9 mai 2022\)\s*— même nom, à 1\d m", page);
+        // Where each field comes from: the list of 2024 gives name, address, position and telephone.
+        Assert.Contains("Sur cette fiche, le nom et l'adresse d'après Liste des structures France services", page, StringComparison.Ordinal);
+        Assert.Contains("le téléphone d'après Liste des structures France services", page, StringComparison.Ordinal);
 
         // The records, with the place each describes and the rule that joined it, for anyone to audit the merges.
         var sources = await client.GetStringAsync(new Uri("/exports/sources.csv", UriKind.Relative));
