@@ -1,24 +1,11 @@
-using OpenFabriques.Tests;
-
 namespace OpenFabriques.Web.Tests;
 
-/// <summary>One portal on one fresh database, initialized with the reference data and the default dataset.</summary>
-public sealed class PortalFixture : IAsyncLifetime
+/// <summary>One portal on one fresh database, initialized with the reference data and the default dataset of the tests (Hinaura).</summary>
+public sealed class PortalFixture : ConfiguredPortalFixture
 {
-    public TestDatabase Database { get; private set; } = null!;
-    public PortalFactory Factory { get; private set; } = null!;
-
-    public async Task InitializeAsync()
+    protected override void Configure(Dictionary<string, string> settings)
     {
-        Database = await TestDatabase.NewAsync();
-        Factory = new PortalFactory(Database.ConnectionString);
-        Factory.CreateClient().Dispose(); // starts the app, which migrates and loads the data
-    }
-
-    public async Task DisposeAsync()
-    {
-        await Factory.DisposeAsync();
-        await Database.DisposeAsync();
+        // the test defaults
     }
 }
 

@@ -1,39 +1,32 @@
 using System.Text;
-using Microsoft.Extensions.DependencyInjection;
 using OpenFabriques.Geo.Formats.FranceServices;
 using OpenFabriques.Geo.Formats.Lmn;
-using OpenFabriques.Tests;
 using OpenFabriques.Web.Import;
 
 namespace OpenFabriques.Web.Tests.Import;
 
 /// <summary>A portal with no places and overrides of its own: one pair to merge, one to keep apart.</summary>
-public sealed class FusionPortalFixture : IAsyncLifetime
+public sealed class FusionPortalFixture : ConfiguredPortalFixture
 {
-    public TestDatabase Database { get; private set; } = null!;
-    public PortalFactory Factory { get; private set; } = null!;
     public string Folder { get; } = Directory.CreateTempSubdirectory("fusions-").FullName;
-    public LieuxLoader Loader => Factory.Services.GetRequiredService<LieuxLoader>();
 
-    public async Task InitializeAsync()
+    protected override Task PrepareAsync() => File.WriteAllTextAsync(Path.Combine(Folder, "fusions.csv"), """
+        action,source_a,id_a,source_b,id_b,motif
+        fusionner,france-services,FS-976-001,conseiller-numerique,cn-mamoudzou,le bus s'arrête devant l'association
+        separer,france-services,FS-2B-004,conseiller-numerique,cn-bastia,deux guichets distincts à la même adresse
+        """);
+
+    protected override void Configure(Dictionary<string, string> settings)
     {
-        await File.WriteAllTextAsync(Path.Combine(Folder, "fusions.csv"), """
-            action,source_a,id_a,source_b,id_b,motif
-            fusionner,france-services,FS-976-001,conseiller-numerique,cn-mamoudzou,le bus s'arrête devant l'association
-            separer,france-services,FS-2B-004,conseiller-numerique,cn-bastia,deux guichets distincts à la même adresse
-            """);
-        Database = await TestDatabase.NewAsync();
-        Factory = new PortalFactory(Database.ConnectionString);
-        Factory.Settings["OpenFabriques:DefaultSources"] = "";
-        Factory.Settings["OpenFabriques:DistancesInterval"] = "01:00:00";
-        Factory.Settings["OpenFabriques:FusionsFile"] = Path.Combine(Folder, "fusions.csv");
-        Factory.CreateClient().Dispose();
+        ArgumentNullException.ThrowIfNull(settings);
+        settings["OpenFabriques:DefaultSources"] = "";
+        settings["OpenFabriques:DistancesInterval"] = "01:00:00";
+        settings["OpenFabriques:FusionsFile"] = Path.Combine(Folder, "fusions.csv");
     }
 
-    public async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
-        await Factory.DisposeAsync();
-        await Database.DisposeAsync();
+        await base.DisposeAsync();
         Directory.Delete(Folder, recursive: true);
     }
 }

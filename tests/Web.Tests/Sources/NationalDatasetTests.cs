@@ -1,27 +1,15 @@
 using System.Text.Json;
-using OpenFabriques.Tests;
 
 namespace OpenFabriques.Web.Tests.Sources;
 
 /// <summary>A portal as <c>scripts/start.sh</c> starts it: every registered source's bundled snapshot loaded into an empty database.</summary>
-public sealed class NationalPortalFixture : IAsyncLifetime
+public sealed class NationalPortalFixture : ConfiguredPortalFixture
 {
-    public TestDatabase Database { get; private set; } = null!;
-    public PortalFactory Factory { get; private set; } = null!;
-
-    public async Task InitializeAsync()
+    protected override void Configure(Dictionary<string, string> settings)
     {
-        Database = await TestDatabase.NewAsync();
-        Factory = new PortalFactory(Database.ConnectionString);
-        Factory.Settings["OpenFabriques:DefaultSources"] = "*";
-        Factory.Settings["OpenFabriques:DistancesInterval"] = "01:00:00";
-        Factory.CreateClient().Dispose();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await Factory.DisposeAsync();
-        await Database.DisposeAsync();
+        ArgumentNullException.ThrowIfNull(settings);
+        settings["OpenFabriques:DefaultSources"] = "*";
+        settings["OpenFabriques:DistancesInterval"] = "01:00:00";
     }
 }
 
