@@ -1,5 +1,4 @@
 using System.Globalization;
-using OpenFabriques.Geo.Formats;
 using OpenFabriques.Web.Import;
 using OpenFabriques.Web.Sources;
 using OpenFabriques.Web.Startup;
@@ -34,8 +33,7 @@ public static class SyncVerb
         var code = 0;
         foreach (var source in sources)
         {
-            var format = SourceFormats.Find(source.Format)
-                ?? throw new InvalidDataException($"sources.json : format inconnu « {source.Format} » pour « {source.Cle} »");
+            var format = source.Lecture;
             await output.WriteLineAsync($"{source.Titre} ({source.Producteur})");
             var (path, temporary, location) = (source.Chemin, false, source.Chemin);
             if (source.Telechargement is { } url && !offline)

@@ -59,9 +59,9 @@ public sealed record ExportFile(string Name, string MediaType, string Extension)
             while (await reader.ReadAsync(ct))
             {
                 double? D(int i) => reader.IsDBNull(i) ? null : reader.GetDouble(i);
-                string? T(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
-                await csv.WriteAsync(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), T(4), T(5), T(6), T(7),
-                    D(8), D(9), reader.IsDBNull(10) ? null : reader.GetFieldValue<DateOnly>(10), T(11), T(12), D(13));
+                await csv.WriteAsync(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), Text(reader, 4), Text(reader, 5),
+                    Text(reader, 6), Text(reader, 7), D(8), D(9), reader.IsDBNull(10) ? null : reader.GetFieldValue<DateOnly>(10), Text(reader, 11),
+                    Text(reader, 12), D(13));
                 rows++;
             }
         }

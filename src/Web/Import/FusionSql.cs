@@ -70,9 +70,9 @@ internal static class FusionSql
             FROM n CROSS JOIN LATERAL (
                 SELECT o.id, o.lieu_id, x.distance,
                        CASE WHEN x.distance <= @rayon_nom AND similarity(n.nom, {{N("o.nom")}}) >= @sim_nom THEN 'nom'
-                            WHEN x.distance <= @rayon_adresse AND n.adr <> '' AND substring(n.adr FROM '^[0-9]+') IS NOT DISTINCT FROM substring({{A("o.adresse")}} FROM '^[0-9]+')
-                                 AND similarity(n.adr, {{A("o.adresse")}}) >= @sim_adresse THEN 'adresse' END AS regle
-                FROM fiches o CROSS JOIN LATERAL (SELECT ST_Distance(o.geog, n.geog) AS distance) x
+                            WHEN x.distance <= @rayon_adresse AND n.adr <> '' AND substring(n.adr FROM '^[0-9]+') IS NOT DISTINCT FROM substring(x.adr FROM '^[0-9]+')
+                                 AND similarity(n.adr, x.adr) >= @sim_adresse THEN 'adresse' END AS regle
+                FROM fiches o CROSS JOIN LATERAL (SELECT ST_Distance(o.geog, n.geog) AS distance, {{A("o.adresse")}} AS adr) x
                 WHERE o.lieu_id IS NOT NULL AND o.source <> n.source
                   AND ST_DWithin(o.geog, n.geog, greatest(@rayon_nom, @rayon_adresse))
                   AND NOT EXISTS (SELECT 1 FROM fiches s WHERE s.lieu_id = o.lieu_id AND s.source = n.source)
@@ -143,6 +143,12 @@ internal static class FusionSql
           AND NOT EXISTS (SELECT 1 FROM fiches f WHERE f.lieu_id = l.id)
         """;
 
+    /// <summary>The place row both ways of building it write.</summary>
+    private const string ColonnesLieu = """
+        INSERT INTO lieux AS l (id, source, source_id, nom, adresse, code_postal, code_insee, commune, departement, lon, lat,
+            site_web, telephone, horaires, typologie, labels, description, date_maj, provenance, row_hash, import_id, imported_at)
+        """;
+
     /// <summary>A place row written again only when what its records say, or where its fields come from, changed.</summary>
     private const string MiseAJour = """
         ON CONFLICT (id) DO UPDATE SET
@@ -170,8 +176,7 @@ internal static class FusionSql
     /// the labels of all; the place keeps its id.
     /// </summary>
     public static readonly string Construire = $$"""
-        INSERT INTO lieux AS l (id, source, source_id, nom, adresse, code_postal, code_insee, commune, departement, lon, lat,
-            site_web, telephone, horaires, typologie, labels, description, date_maj, provenance, row_hash, import_id, imported_at)
+        {{ColonnesLieu}}
         SELECT f.lieu_id,
             (array_agg(f.source ORDER BY {{Rang}}))[1], (array_agg(f.source_id ORDER BY {{Rang}}))[1], (array_agg(f.nom ORDER BY {{Rang}}))[1],
             (array_agg(f.adresse ORDER BY {{Rang}}))[1], (array_agg(f.code_postal ORDER BY {{Rang}}))[1], (array_agg(f.code_insee ORDER BY {{Rang}}))[1],
@@ -197,8 +202,7 @@ internal static class FusionSql
 
     /// <summary>A touched place that one record lists is that record (same row digest formula as <see cref="Construire"/>).</summary>
     public static readonly string ConstruireSeules = $"""
-        INSERT INTO lieux AS l (id, source, source_id, nom, adresse, code_postal, code_insee, commune, departement, lon, lat,
-            site_web, telephone, horaires, typologie, labels, description, date_maj, provenance, row_hash, import_id, imported_at)
+        {ColonnesLieu}
         SELECT f.lieu_id, f.source, f.source_id, f.nom, f.adresse, f.code_postal, f.code_insee, f.commune, f.departement, f.lon, f.lat,
             f.site_web, f.telephone, f.horaires, f.typologie, f.labels, f.description, f.date_maj, NULL, md5(f.row_hash), f.import_id, f.imported_at
         FROM fiches f

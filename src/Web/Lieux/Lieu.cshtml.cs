@@ -52,6 +52,7 @@ public sealed class LieuModel(NpgsqlDataSource db, PortalDb store, IOptions<Port
 
     public async Task<IActionResult> OnGetAsync(long id, string? slug, CancellationToken ct)
     {
+        string? provenance;
         await using (var cmd = db.CreateCommand(LieuSql.Lieu))
         {
             cmd.Parameters.AddWithValue("id", id);
@@ -61,24 +62,25 @@ public sealed class LieuModel(NpgsqlDataSource db, PortalDb store, IOptions<Port
             Place = new Lieu(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), T(4), T(5), T(6), T(7), T(8), T(9),
                 r.IsDBNull(10) ? null : r.GetDouble(10), r.IsDBNull(11) ? null : r.GetDouble(11), Lien(T(12)), T(13), T(14), T(15),
                 r.GetFieldValue<string[]>(16), T(17), r.IsDBNull(18) ? null : r.GetFieldValue<DateOnly>(18), r.GetFieldValue<DateTimeOffset>(19));
+            provenance = T(20);
         }
+        var canonical = Slug(Place.Nom);
+        if (slug is not null && slug != canonical) return RedirectPermanent($"/lieux/{id}/{canonical}");
+
         SourceEnregistree = registry.Find(Place.Source);
         SourceCitation = registry.Citation(Place.Source);
         var fiches = await store.Fiches.AsNoTracking().Where(f => f.LieuId == id)
             .OrderByDescending(f => f.DateMaj ?? f.DateDonnees).ThenByDescending(f => f.ImportedAt).ThenBy(f => f.Id)
             .Select(f => new { f.Source, f.SourceId, f.Nom, f.DateMaj, f.FusionRegle, f.FusionDistanceM })
-            .ToListAsync(HttpContext.RequestAborted);
-        var provenance = await store.Lieux.AsNoTracking().Where(l => l.Id == id).Select(l => l.Provenance).FirstOrDefaultAsync(HttpContext.RequestAborted);
+            .ToListAsync(ct);
+        Fiches = fiches.Select(f => new FicheSource(registry.Citation(f.Source), registry.Find(f.Source)?.Page, f.SourceId, f.Nom, f.DateMaj,
+            f.FusionRegle, f.FusionDistanceM)).ToList();
         if (provenance is not null)
         {
             using var champs = JsonDocument.Parse(provenance);
             Provenance = Champs.Where(c => champs.RootElement.TryGetProperty(c.Champ, out _))
                 .Select(c => $"{c.Libelle} d'après {registry.Titre(champs.RootElement.GetProperty(c.Champ).GetString()!)}").ToList();
         }
-        Fiches = fiches.Select(f => new FicheSource(registry.Citation(f.Source), registry.Find(f.Source)?.Page, f.SourceId, f.Nom, f.DateMaj,
-            f.FusionRegle, f.FusionDistanceM)).ToList();
-        var canonical = Slug(Place.Nom);
-        if (slug is not null && slug != canonical) return RedirectPermanent($"/lieux/{id}/{canonical}");
 
         var services = await store.LieuxServices.Where(ls => ls.LieuId == id)
             .Join(store.Services, ls => ls.ServiceSlug, s => s.Slug, (ls, s) => new { s.Slug, s.Libelle, s.Groupe, ls.LibelleSource, s.Ordre })

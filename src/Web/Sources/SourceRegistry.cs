@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
+using OpenFabriques.Geo.Formats;
 using OpenFabriques.Web.Store;
 
 namespace OpenFabriques.Web.Sources;
@@ -46,17 +47,24 @@ public sealed record Source
     /// <summary>« Title — producer, données de juin 2019 »: how every page, export and receipt names it.</summary>
     public string Citation => $"{Titre} — {Producteur}, données {DateTexte}";
 
-    /// <summary>The date as a day (the first of the month when only the month is known).</summary>
-    public DateOnly? Jour =>
-        DateOnly.TryParseExact(Date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day
-        : DateOnly.TryParseExact(Date, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month) ? month
-        : null;
+    /// <summary>The import format of its file, resolved when the registry is read.</summary>
+    [JsonIgnore] public SourceFormats.Entry Lecture { get; init; } = null!;
+
+    /// <summary>The date as a day (the first of the month when only the month is known); null when <see cref="Date"/> is neither.</summary>
+    public DateOnly? Jour => Parse(Date)?.Jour;
 
     /// <summary>The date in words: « du 1 août 2024 », « de juin 2019 ».</summary>
-    public string DateTexte =>
-        DateOnly.TryParseExact(Date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? "du " + day.ToString("d MMMM yyyy", Fr)
-        : DateOnly.TryParseExact(Date, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month) ? Elision(month.ToString("MMMM yyyy", Fr))
-        : Date;
+    public string DateTexte => Parse(Date) switch
+    {
+        { Mois: false } d => "du " + d.Jour.ToString("d MMMM yyyy", Fr),
+        { } m => Elision(m.Jour.ToString("MMMM yyyy", Fr)),
+        null => Date,
+    };
+
+    private static (DateOnly Jour, bool Mois)? Parse(string date) =>
+        DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? (day, false)
+        : DateOnly.TryParseExact(date, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month) ? (month, true)
+        : null;
 
     private static string Elision(string mois) => "aeiou".Contains(mois[0], StringComparison.Ordinal) ? "d'" + mois : "de " + mois;
 
@@ -93,9 +101,12 @@ public sealed class SourceRegistry
         var sources = (JsonSerializer.Deserialize<List<Source>>(file) ?? throw new InvalidDataException($"{path} : liste de sources attendue"))
             .Select(s => s with { Chemin = Path.GetFullPath(Path.Combine(folder, s.Fichier)) })
             .ToList();
-        var badDate = sources.FirstOrDefault(s => s.DateTexte == s.Date);
+        var badFormat = sources.FirstOrDefault(s => SourceFormats.Find(s.Format) is null);
+        if (badFormat is not null) throw new InvalidDataException($"{path} : format inconnu « {badFormat.Format} » pour « {badFormat.Cle} »");
+        sources = sources.Select(s => s with { Lecture = SourceFormats.Find(s.Format)! }).ToList();
+        var badDate = sources.FirstOrDefault(s => s.Jour is null);
         if (badDate is not null) throw new InvalidDataException($"{path} : date « {badDate.Date} » de la source « {badDate.Cle} » (attendu AAAA-MM-JJ ou AAAA-MM)");
-        var badLink = sources.FirstOrDefault(s => !Geo.Formats.FieldRules.IsWebLink(s.Page) || !Geo.Formats.FieldRules.IsWebLink(s.Telechargement));
+        var badLink = sources.FirstOrDefault(s => !FieldRules.IsWebLink(s.Page) || !FieldRules.IsWebLink(s.Telechargement));
         if (badLink is not null) throw new InvalidDataException($"{path} : la page et le téléchargement de « {badLink.Cle} » sont des URL http(s)");
         var twice = sources.GroupBy(s => s.Cle, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (twice is not null) throw new InvalidDataException($"{path} : la source « {twice.Key} » est enregistrée deux fois");

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Npgsql;
-using OpenFabriques.Geo.Formats;
 using OpenFabriques.Geo.Taxonomy;
 using OpenFabriques.Web.Departements;
 using OpenFabriques.Web.Import;
@@ -45,8 +44,7 @@ public sealed partial class DatabaseInitializer(
             foreach (var source in sources)
             {
                 var path = source.Chemin;
-                var format = SourceFormats.Find(source.Format) ?? throw new InvalidDataException($"sources.json : format inconnu « {source.Format} »");
-                var report = await loader.ImportFileAsync(path, format.Reader(), source.Cle, cancellationToken, new LoadOptions { DateDonnees = source.Jour });
+                var report = await loader.ImportFileAsync(path, source.Lecture.Reader(), source.Cle, cancellationToken, new LoadOptions { DateDonnees = source.Jour });
                 LogDefaultDataset(logger, source.Cle, report.Inserted, report.Updated, report.Rejected.Count, path);
             }
         }
