@@ -1,5 +1,6 @@
 using OpenFabriques.Geo.Formats.Anct;
 using OpenFabriques.Geo.Formats.FranceServices;
+using OpenFabriques.Geo.Formats.Labels;
 using OpenFabriques.Geo.Formats.Lmn;
 using OpenFabriques.Geo.Formats.OpenFabriques;
 
@@ -18,6 +19,7 @@ public static class SourceFormats
         new("lmn", "lieux de médiation numérique, schéma v1.x (CSV « | », JSON) ou v0.1 (JSON, CSV « ; »), version détectée", "lmn", () => new LmnReader()),
         new("anct-tiers-lieux-2019", "recensement national des tiers-lieux ANCT/CGET 2019 (CSV)", "tiers-lieux-2019", () => new AnctTiersLieux2019Reader()),
         new("france-services", "liste des France services (CSV)", "france-services", () => new FranceServicesReader()),
+        new("labels", "liste de lieux labellisés (CSV : nom, code_insee, label, annee) ; un lieu inconnu de sa commune est placé au centre de celle-ci", "labels", () => new LabelsReader()),
     ];
 
     /// <summary>The format with this name, or null.</summary>

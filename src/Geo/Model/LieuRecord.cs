@@ -60,6 +60,12 @@ public sealed record LieuRecord
     /// <summary>Date of the source's last update of this place.</summary>
     public DateOnly? DateMaj { get; init; }
 
+    /// <summary>
+    /// Whether the point is not the place's own but its commune's: a list that gives no address (a list of labelled
+    /// places) is placed at its commune's point, and says so wherever the place is shown.
+    /// </summary>
+    public bool PositionApproximative { get; init; }
+
     /// <summary>Services with their canonical slug and the value as the source wrote it.</summary>
     public IReadOnlyList<LieuService> Services { get; init; } = [];
 }

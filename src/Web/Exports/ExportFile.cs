@@ -61,7 +61,7 @@ public sealed record ExportFile(string Name, string MediaType, string Extension)
                 double? D(int i) => reader.IsDBNull(i) ? null : reader.GetDouble(i);
                 await csv.WriteAsync(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), Text(reader, 4), Text(reader, 5),
                     Text(reader, 6), Text(reader, 7), D(8), D(9), reader.IsDBNull(10) ? null : reader.GetFieldValue<DateOnly>(10), Text(reader, 11),
-                    Text(reader, 12), D(13));
+                    Text(reader, 12), D(13), reader.GetBoolean(14));
                 rows++;
             }
         }

@@ -17,7 +17,8 @@ internal static class ExportsSql
     /// <summary>One row per source record of the filtered places, with the record it was matched with.</summary>
     public const string Fiches = """
         SELECT f.lieu_id, f.source, f.source_id, f.nom, f.adresse, f.code_postal, f.commune, f.departement, f.lon, f.lat, f.date_maj,
-               f.fusion_regle, a.source || ':' || a.source_id, f.fusion_distance_m
+               f.fusion_regle, a.source || ':' || a.source_id, f.fusion_distance_m,
+               f.position_approximative
         FROM lieux l
         JOIN fiches f ON f.lieu_id = l.id
         LEFT JOIN fiches a ON a.id = f.fusion_avec

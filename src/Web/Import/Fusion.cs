@@ -37,7 +37,12 @@ public static class Fusion
                 new NpgsqlParameter("sim_nom", NpgsqlDbType.Real) { Value = (float)options.FusionSimilariteNom },
                 new NpgsqlParameter("rayon_adresse", NpgsqlDbType.Double) { Value = options.FusionRayonAdresseM },
                 new NpgsqlParameter("sim_adresse", NpgsqlDbType.Real) { Value = (float)options.FusionSimilariteAdresse });
-            await tx.ExecuteAsync(FusionSql.PlacerSeules, ct, new NpgsqlParameter("source", NpgsqlDbType.Text) { Value = source });
+            var simNom = new NpgsqlParameter("sim_nom", NpgsqlDbType.Real) { Value = (float)options.FusionSimilariteNom };
+            if ((bool)(await tx.ScalarAsync(FusionSql.AutresApproximatives, ct, Source(source)))!)
+                await tx.ExecuteAsync(FusionSql.PlacerVersCommune, ct, Source(source), simNom);
+            if ((bool)(await tx.ScalarAsync(FusionSql.NouvellesApproximatives, ct, Source(source)))!)
+                await tx.ExecuteAsync(FusionSql.PlacerCommune, ct, Source(source), simNom.Clone());
+            await tx.ExecuteAsync(FusionSql.PlacerSeules, ct, Source(source));
         }
 
         await tx.ExecuteAsync(FusionSql.Separer, ct);
@@ -56,6 +61,8 @@ public static class Fusion
         await tx.ExecuteAsync(FusionSql.ConstruireServices, ct);
         return joined;
     }
+
+    private static NpgsqlParameter Source(string source) => new("source", NpgsqlDbType.Text) { Value = source };
 
     /// <summary>A record named in the overrides file.</summary>
     public readonly record struct Fiche(string Source, string Id);

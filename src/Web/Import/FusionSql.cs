@@ -64,7 +64,7 @@ internal static class FusionSql
         WITH n AS (
             SELECT f.id, f.source, f.source_id, f.geog, {{N("f.nom")}} AS nom, {{A("f.adresse")}} AS adr
             FROM fiches f JOIN changed c ON c.id = f.id
-            WHERE f.lieu_id IS NULL AND f.source = @source AND f.geog IS NOT NULL),
+            WHERE f.lieu_id IS NULL AND f.source = @source AND f.geog IS NOT NULL AND NOT f.position_approximative),
         m AS (
             SELECT DISTINCT ON (n.id) n.id, o.lieu_id, o.id AS avec, o.regle, o.distance
             FROM n CROSS JOIN LATERAL (
@@ -73,7 +73,7 @@ internal static class FusionSql
                             WHEN x.distance <= @rayon_adresse AND n.adr <> '' AND substring(n.adr FROM '^[0-9]+') IS NOT DISTINCT FROM substring(x.adr FROM '^[0-9]+')
                                  AND similarity(n.adr, x.adr) >= @sim_adresse THEN 'adresse' END AS regle
                 FROM fiches o CROSS JOIN LATERAL (SELECT ST_Distance(o.geog, n.geog) AS distance, {{A("o.adresse")}} AS adr) x
-                WHERE o.lieu_id IS NOT NULL AND o.source <> n.source
+                WHERE o.lieu_id IS NOT NULL AND o.source <> n.source AND NOT o.position_approximative
                   AND ST_DWithin(o.geog, n.geog, greatest(@rayon_nom, @rayon_adresse))
                   AND NOT EXISTS (SELECT 1 FROM fiches s WHERE s.lieu_id = o.lieu_id AND s.source = n.source)
                   AND NOT EXISTS (SELECT 1 FROM fusions_liste s WHERE s.action = 'separer'
@@ -84,6 +84,82 @@ internal static class FusionSql
         -- Two new records of @source may match one place: it takes the better one, the other makes its own place.
         u AS (SELECT DISTINCT ON (m.lieu_id) m.* FROM m ORDER BY m.lieu_id, (m.regle = 'nom') DESC, m.distance, m.id)
         UPDATE fiches f SET lieu_id = u.lieu_id, fusion_regle = u.regle, fusion_avec = u.avec, fusion_distance_m = round(u.distance::numeric, 1)
+        FROM u WHERE f.id = u.id
+        """;
+
+    /// <summary>How alike two compared names are: trigram similarity, or how well the shorter one is found in the other
+    /// (« La Licorne » in « Tiers-lieu-médiathèque de Saint-Germain-Lembron "La Licorne" »).</summary>
+    private static string Ressemblance(string a, string b) =>
+        $"greatest(similarity({a}, {b}), strict_word_similarity({a}, {b}), strict_word_similarity({b}, {a}))";
+
+    /// <summary>The separating overrides that keep record n from record o.</summary>
+    private const string PasSepares = """
+        NOT EXISTS (SELECT 1 FROM fusions_liste s WHERE s.action = 'separer'
+                    AND ((s.a_source, s.a_id, s.b_source, s.b_id) = (n.source, n.source_id, o.source, o.source_id)
+                      OR (s.b_source, s.b_id, s.a_source, s.a_id) = (n.source, n.source_id, o.source, o.source_id)))
+        """;
+
+    /// <summary>Whether some record of @source, new in this import, has no point of its own (a list of labelled places).</summary>
+    public const string NouvellesApproximatives = """
+        SELECT EXISTS (SELECT 1 FROM fiches f JOIN changed c ON c.id = f.id WHERE f.lieu_id IS NULL AND f.source = @source AND f.position_approximative)
+        """;
+
+    /// <summary>Whether a record of another source than @source is placed at its commune's point.</summary>
+    public const string AutresApproximatives = """
+        SELECT EXISTS (SELECT 1 FROM fiches WHERE position_approximative AND source <> @source AND lieu_id IS NOT NULL)
+        """;
+
+    /// <summary>
+    /// Places the new records of @source that have no point of their own (placed at their commune's): each joins the place
+    /// of the record of another source, in the same commune (by code, or by postcode for a record without one), whose
+    /// name is most alike (≥ @sim_nom), unless the overrides keep them apart or that place already has a record of @source.
+    /// </summary>
+    public static readonly string PlacerCommune = $$"""
+        WITH n AS (
+            SELECT f.id, f.source, f.source_id, {{N("f.nom")}} AS nom, f.code_insee,
+                   (SELECT c.codes_postaux FROM communes c WHERE c.code = f.code_insee) AS codes_postaux
+            FROM fiches f JOIN changed c ON c.id = f.id
+            WHERE f.lieu_id IS NULL AND f.source = @source AND f.position_approximative),
+        m AS (
+            SELECT DISTINCT ON (n.id) n.id, o.lieu_id, o.id AS avec, o.score
+            FROM n CROSS JOIN LATERAL (
+                SELECT o.id, o.lieu_id, {{Ressemblance("n.nom", N("o.nom"))}} AS score
+                FROM fiches o
+                WHERE o.lieu_id IS NOT NULL AND o.source <> n.source
+                  AND (o.code_insee = n.code_insee OR (o.code_insee IS NULL AND o.code_postal = ANY (n.codes_postaux)))
+                  AND NOT EXISTS (SELECT 1 FROM fiches s WHERE s.lieu_id = o.lieu_id AND s.source = n.source)
+                  AND {{PasSepares}}) o
+            WHERE o.score >= @sim_nom
+            ORDER BY n.id, o.score DESC, o.id),
+        u AS (SELECT DISTINCT ON (m.lieu_id) m.* FROM m ORDER BY m.lieu_id, m.score DESC, m.id)
+        UPDATE fiches f SET lieu_id = u.lieu_id, fusion_regle = 'commune', fusion_avec = u.avec, fusion_distance_m = NULL
+        FROM u WHERE f.id = u.id
+        """;
+
+    /// <summary>
+    /// The other way: a new located record of @source that matched nothing nearby joins the place of a record of another
+    /// source placed at the point of the same commune (by code, or by postcode) whose name is most alike (≥ @sim_nom).
+    /// </summary>
+    public static readonly string PlacerVersCommune = $$"""
+        WITH n AS (
+            SELECT f.id, f.source, f.source_id, {{N("f.nom")}} AS nom, f.code_insee, f.code_postal
+            FROM fiches f JOIN changed c ON c.id = f.id
+            WHERE f.lieu_id IS NULL AND f.source = @source AND NOT f.position_approximative
+              AND (f.code_insee IS NOT NULL OR f.code_postal IS NOT NULL)),
+        m AS (
+            SELECT DISTINCT ON (n.id) n.id, o.lieu_id, o.id AS avec, o.score
+            FROM n CROSS JOIN LATERAL (
+                SELECT o.id, o.lieu_id, {{Ressemblance("n.nom", N("o.nom"))}} AS score
+                FROM fiches o
+                WHERE o.position_approximative AND o.lieu_id IS NOT NULL AND o.source <> n.source
+                  AND (o.code_insee = n.code_insee
+                       OR (n.code_insee IS NULL AND o.code_insee IN (SELECT c.code FROM communes c WHERE c.codes_postaux @> ARRAY[n.code_postal])))
+                  AND NOT EXISTS (SELECT 1 FROM fiches s WHERE s.lieu_id = o.lieu_id AND s.source = n.source)
+                  AND {{PasSepares}}) o
+            WHERE o.score >= @sim_nom
+            ORDER BY n.id, o.score DESC, o.id),
+        u AS (SELECT DISTINCT ON (m.lieu_id) m.* FROM m ORDER BY m.lieu_id, m.score DESC, m.id)
+        UPDATE fiches f SET lieu_id = u.lieu_id, fusion_regle = 'commune', fusion_avec = u.avec, fusion_distance_m = NULL
         FROM u WHERE f.id = u.id
         """;
 
@@ -146,7 +222,8 @@ internal static class FusionSql
     /// <summary>The place row both ways of building it write.</summary>
     private const string ColonnesLieu = """
         INSERT INTO lieux AS l (id, source, source_id, nom, adresse, code_postal, code_insee, commune, departement, lon, lat,
-            site_web, telephone, horaires, typologie, labels, description, date_maj, provenance, row_hash, import_id, imported_at)
+            site_web, telephone, horaires, typologie, labels, description, date_maj, provenance, position_approximative, row_hash,
+            import_id, imported_at)
         """;
 
     /// <summary>A place row written again only when what its records say, or where its fields come from, changed.</summary>
@@ -157,14 +234,14 @@ internal static class FusionSql
             departement = excluded.departement, lon = excluded.lon, lat = excluded.lat, site_web = excluded.site_web,
             telephone = excluded.telephone, horaires = excluded.horaires, typologie = excluded.typologie, labels = excluded.labels,
             description = excluded.description, date_maj = excluded.date_maj, provenance = excluded.provenance,
-            row_hash = excluded.row_hash, import_id = excluded.import_id, imported_at = excluded.imported_at
+            position_approximative = excluded.position_approximative, row_hash = excluded.row_hash, import_id = excluded.import_id, imported_at = excluded.imported_at
         WHERE l.row_hash IS DISTINCT FROM excluded.row_hash OR l.provenance IS DISTINCT FROM excluded.provenance
         """;
 
-    /// <summary>How the records of a place rank: the most recent data first (the row's date, else its source's), then the latest import.</summary>
-    private const string Rang = "coalesce(f.date_maj, f.date_donnees) DESC NULLS LAST, f.imported_at DESC, f.id";
+    /// <summary>How the records of a place rank: records with a point of their own before those placed at their commune's, then the most recent data first (the row's date, else its source's), then the latest import.</summary>
+    private const string Rang = "f.position_approximative, coalesce(f.date_maj, f.date_donnees) DESC NULLS LAST, f.imported_at DESC, f.id";
 
-    private const string RangG = "coalesce(g.date_maj, g.date_donnees) DESC NULLS LAST, g.imported_at DESC, g.id";
+    private const string RangG = "g.position_approximative, coalesce(g.date_maj, g.date_donnees) DESC NULLS LAST, g.imported_at DESC, g.id";
 
     private static string Premier(string column) => $"(array_agg(f.{column} ORDER BY {Rang}) FILTER (WHERE f.{column} IS NOT NULL))[1]";
 
@@ -193,6 +270,7 @@ internal static class FusionSql
                 'nom', (array_agg(f.source ORDER BY {{Rang}}))[1], 'adresse', (array_agg(f.source ORDER BY {{Rang}}))[1],
                 'point', {{SourceDe("lon")}}, 'site_web', {{SourceDe("site_web")}}, 'telephone', {{SourceDe("telephone")}},
                 'horaires', {{SourceDe("horaires")}}, 'typologie', {{SourceDe("typologie")}}, 'description', {{SourceDe("description")}})) END,
+            coalesce((array_agg(f.position_approximative ORDER BY {{Rang}}) FILTER (WHERE f.lon IS NOT NULL))[1], false),
             md5(string_agg(f.row_hash, ',' ORDER BY f.id)), max(f.import_id), max(f.imported_at)
         FROM fiches f
         WHERE f.lieu_id IN (SELECT lieu_id FROM multi)
@@ -204,7 +282,8 @@ internal static class FusionSql
     public static readonly string ConstruireSeules = $"""
         {ColonnesLieu}
         SELECT f.lieu_id, f.source, f.source_id, f.nom, f.adresse, f.code_postal, f.code_insee, f.commune, f.departement, f.lon, f.lat,
-            f.site_web, f.telephone, f.horaires, f.typologie, f.labels, f.description, f.date_maj, NULL, md5(f.row_hash), f.import_id, f.imported_at
+            f.site_web, f.telephone, f.horaires, f.typologie, f.labels, f.description, f.date_maj, NULL, f.position_approximative,
+            md5(f.row_hash), f.import_id, f.imported_at
         FROM fiches f
         WHERE f.lieu_id IN (SELECT lieu_id FROM touches) AND NOT EXISTS (SELECT 1 FROM multi m WHERE m.lieu_id = f.lieu_id)
         {MiseAJour}

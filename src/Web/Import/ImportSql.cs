@@ -13,13 +13,14 @@ internal static class ImportSql
             code_postal text, code_insee text, commune text, departement text, lon double precision,
             lat double precision, site_web text, telephone text, horaires text, typologie text,
             labels text[] NOT NULL, description text, date_maj date,
-            services text[] NOT NULL, services_source text[] NOT NULL
+            services text[] NOT NULL, services_source text[] NOT NULL, position_approximative boolean NOT NULL
         ) ON COMMIT DROP
         """;
 
     public const string CopyLieux = """
         COPY stage_lieux (line, source, source_id, nom, adresse, code_postal, code_insee, commune, departement, lon, lat,
-            site_web, telephone, horaires, typologie, labels, description, date_maj, services, services_source)
+            site_web, telephone, horaires, typologie, labels, description, date_maj, services, services_source,
+            position_approximative)
         FROM STDIN (FORMAT BINARY)
         """;
 
@@ -32,6 +33,26 @@ internal static class ImportSql
         USING (SELECT source, source_id, min(line) AS first FROM stage_lieux GROUP BY source, source_id HAVING count(*) > 1) d
         WHERE s.source = d.source AND s.source_id = d.source_id AND s.line > d.first
         RETURNING s.line, s.source_id, d.first
+        """;
+
+    /// <summary>
+    /// Rows a reader places in their commune (no point of their own) whose commune the reference does not know or
+    /// cannot place: reported, then dropped.
+    /// </summary>
+    public const string CommunesInconnues = """
+        DELETE FROM stage_lieux s
+        WHERE s.position_approximative AND s.lon IS NULL
+          AND NOT EXISTS (SELECT 1 FROM communes c WHERE c.code = s.code_insee AND c.lon IS NOT NULL)
+        RETURNING s.line, coalesce(s.code_insee, '')
+        """;
+
+    /// <summary>…the others take their commune's point, name, département and (when it has only one) postcode.</summary>
+    public const string PointsDesCommunes = """
+        UPDATE stage_lieux s SET lon = c.lon, lat = c.lat, commune = coalesce(s.commune, c.nom),
+            departement = coalesce(s.departement, c.departement),
+            code_postal = coalesce(s.code_postal, CASE WHEN cardinality(c.codes_postaux) = 1 THEN c.codes_postaux[1] END)
+        FROM communes c
+        WHERE s.position_approximative AND s.lon IS NULL AND c.code = s.code_insee
         """;
 
     /// <summary>A département code that names no département is dropped.</summary>
@@ -85,12 +106,14 @@ internal static class ImportSql
     public const string Upsert = """
         WITH up AS (
             INSERT INTO fiches AS l (source, source_id, nom, adresse, code_postal, code_insee, commune, departement,
-                lon, lat, site_web, telephone, horaires, typologie, labels, description, date_maj, date_donnees, row_hash,
-                import_id, imported_at)
+                lon, lat, site_web, telephone, horaires, typologie, labels, description, date_maj, date_donnees, position_approximative,
+                row_hash, import_id, imported_at)
             SELECT source, source_id, nom, adresse, code_postal, code_insee, commune, departement,
-                lon, lat, site_web, telephone, horaires, typologie, labels, description, date_maj, $2::date,
+                lon, lat, site_web, telephone, horaires, typologie, labels, description, date_maj, $2::date, position_approximative,
+                -- the flag is hashed only when set: the digests of every located record stay those stored before it existed
                 md5(row(source, source_id, nom, adresse, code_postal, code_insee, commune, departement, lon, lat,
-                    site_web, telephone, horaires, typologie, labels, description, date_maj, services, services_source)::text),
+                    site_web, telephone, horaires, typologie, labels, description, date_maj, services, services_source)::text
+                    || CASE WHEN position_approximative THEN ':approximative' ELSE '' END),
                 $1, now()
             FROM stage_lieux
             ON CONFLICT (source, source_id) DO UPDATE SET
@@ -99,7 +122,7 @@ internal static class ImportSql
                 lon = excluded.lon, lat = excluded.lat, site_web = excluded.site_web, telephone = excluded.telephone,
                 horaires = excluded.horaires, typologie = excluded.typologie, labels = excluded.labels,
                 description = excluded.description, date_maj = excluded.date_maj, date_donnees = excluded.date_donnees,
-                row_hash = excluded.row_hash,
+                position_approximative = excluded.position_approximative, row_hash = excluded.row_hash,
                 import_id = excluded.import_id, imported_at = excluded.imported_at
             WHERE l.row_hash IS DISTINCT FROM excluded.row_hash
             RETURNING l.id, l.source, l.source_id, (xmax = 0) AS inserted

@@ -75,6 +75,9 @@ public sealed class LieuxLoader(NpgsqlDataSource dataSource, CouvertureDistances
         await tx.ExecuteAsync(ImportSql.ResolveSources, cancellationToken, origin.Source);
         await foreach (var r in tx.QueryAsync(ImportSql.Duplicates, cancellationToken))
             rejected.Add(new RowError(r.GetInt64(0), "source_id", $"identifiant « {r.GetString(1)} » déjà présent ligne {r.GetInt64(2)}"));
+        await foreach (var r in tx.QueryAsync(ImportSql.CommunesInconnues, cancellationToken))
+            rejected.Add(new RowError(r.GetInt64(0), "code_insee", $"commune « {r.GetString(1)} » inconnue du référentiel des communes : le lieu ne peut pas être placé"));
+        await tx.ExecuteAsync(ImportSql.PointsDesCommunes, cancellationToken);
         await foreach (var r in tx.QueryAsync(ImportSql.DropUnknownDepartements, cancellationToken))
             warnings.Add(new RowError(r.GetInt64(0), "departement", "département hors des 101 départements, déduit du point s'il y en a un"));
         await tx.ExecuteAsync(ImportSql.DepartementsFromPoints, cancellationToken);
@@ -189,6 +192,7 @@ public sealed class LieuxLoader(NpgsqlDataSource dataSource, CouvertureDistances
         copy.Write(services.Select(g => g.Key).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text);
         copy.Write(services.Select(g => string.Join(" ; ", g.Select(s => s.LibelleSource).Distinct(StringComparer.Ordinal))).ToArray(),
             NpgsqlDbType.Array | NpgsqlDbType.Text);
+        copy.Write(r.PositionApproximative, NpgsqlDbType.Boolean);
     }
 
     private static void WriteNullable(NpgsqlBinaryImporter copy, string? value)

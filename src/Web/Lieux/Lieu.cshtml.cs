@@ -23,7 +23,8 @@ public sealed class LieuModel(NpgsqlDataSource db, PortalDb store, IOptions<Port
 
     public sealed record Lieu(long Id, string Source, string SourceId, string Nom, string? Adresse, string? CodePostal, string? CodeInsee,
         string? Commune, string? Departement, string? DepartementNom, double? Lon, double? Lat, string? SiteWeb, string? Telephone,
-        string? Horaires, string? Typologie, string[] Labels, string? Description, DateOnly? DateMaj, DateTimeOffset ImportedAt);
+        string? Horaires, string? Typologie, string[] Labels, string? Description, DateOnly? DateMaj, DateTimeOffset ImportedAt,
+        bool PositionApproximative);
 
     public Lieu Place { get; private set; } = null!;
     public IReadOnlyList<(string Slug, string Libelle, string Groupe, string Source)> Services { get; private set; } = [];
@@ -61,7 +62,7 @@ public sealed class LieuModel(NpgsqlDataSource db, PortalDb store, IOptions<Port
             string? T(int i) => r.IsDBNull(i) ? null : r.GetString(i);
             Place = new Lieu(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), T(4), T(5), T(6), T(7), T(8), T(9),
                 r.IsDBNull(10) ? null : r.GetDouble(10), r.IsDBNull(11) ? null : r.GetDouble(11), Lien(T(12)), T(13), T(14), T(15),
-                r.GetFieldValue<string[]>(16), T(17), r.IsDBNull(18) ? null : r.GetFieldValue<DateOnly>(18), r.GetFieldValue<DateTimeOffset>(19));
+                r.GetFieldValue<string[]>(16), T(17), r.IsDBNull(18) ? null : r.GetFieldValue<DateOnly>(18), r.GetFieldValue<DateTimeOffset>(19), r.GetBoolean(21));
             provenance = T(20);
         }
         var canonical = Slug(Place.Nom);
@@ -70,7 +71,7 @@ public sealed class LieuModel(NpgsqlDataSource db, PortalDb store, IOptions<Port
         SourceEnregistree = registry.Find(Place.Source);
         SourceCitation = registry.Citation(Place.Source);
         var fiches = await store.Fiches.AsNoTracking().Where(f => f.LieuId == id)
-            .OrderByDescending(f => f.DateMaj ?? f.DateDonnees).ThenByDescending(f => f.ImportedAt).ThenBy(f => f.Id)
+            .OrderBy(f => f.PositionApproximative).ThenByDescending(f => f.DateMaj ?? f.DateDonnees).ThenByDescending(f => f.ImportedAt).ThenBy(f => f.Id)
             .Select(f => new { f.Source, f.SourceId, f.Nom, f.DateMaj, f.FusionRegle, f.FusionDistanceM })
             .ToListAsync(ct);
         Fiches = fiches.Select(f => new FicheSource(registry.Citation(f.Source), registry.Find(f.Source)?.Page, f.SourceId, f.Nom, f.DateMaj,
@@ -111,7 +112,7 @@ public sealed class LieuModel(NpgsqlDataSource db, PortalDb store, IOptions<Port
                 ["@type"] = "PostalAddress", ["streetAddress"] = Place.Adresse, ["postalCode"] = Place.CodePostal,
                 ["addressLocality"] = Place.Commune, ["addressCountry"] = "FR",
             },
-            ["geo"] = Place.Lat is { } lat ? new Dictionary<string, object?> { ["@type"] = "GeoCoordinates", ["latitude"] = lat, ["longitude"] = Place.Lon } : null,
+            ["geo"] = Place.Lat is { } lat && !Place.PositionApproximative ? new Dictionary<string, object?> { ["@type"] = "GeoCoordinates", ["latitude"] = lat, ["longitude"] = Place.Lon } : null,
             ["telephone"] = Place.Telephone,
             ["sameAs"] = Place.SiteWeb,
             ["description"] = Place.Description,

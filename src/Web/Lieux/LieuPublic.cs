@@ -19,11 +19,11 @@ public static class LieuPublic
     public const string Colonnes = """
         l.id, l.source, l.source_id, l.nom, l.adresse, l.code_postal, l.code_insee, l.commune, l.departement,
         l.lon, l.lat, coalesce(sv.slugs, '{}'), coalesce(sv.sources, '{}'), l.labels, l.typologie,
-        l.site_web, l.telephone, l.horaires, l.description, l.date_maj
+        l.site_web, l.telephone, l.horaires, l.description, l.date_maj, l.position_approximative
         """;
 
     /// <summary>How many columns <see cref="Colonnes"/> holds: a query's own columns come after.</summary>
-    public const int Count = 20;
+    public const int Count = 21;
 
     /// <summary>The services of <c>l</c> in the taxonomy's order, as two aligned arrays (slugs, the source's wording).</summary>
     public const string Services = """
@@ -58,6 +58,7 @@ public static class LieuPublic
             Horaires = Text(reader, 17),
             Description = Text(reader, 18),
             DateMaj = reader.IsDBNull(19) ? null : reader.GetFieldValue<DateOnly>(19),
+            PositionApproximative = reader.GetBoolean(20),
         });
     }
 

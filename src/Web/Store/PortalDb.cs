@@ -91,6 +91,11 @@ public sealed class PortalDb(DbContextOptions<PortalDb> options) : DbContext(opt
             e.Property(f => f.Geog).HasColumnType("geography(Point,4326)").HasComputedColumnSql(GeographySql, stored: true);
             e.HasIndex(f => f.Geog).HasDatabaseName("fiches_geog_idx").HasMethod("gist");
             e.HasIndex(f => f.LieuId).HasDatabaseName("fiches_lieu_id_idx");
+            // A record without a point is matched within its commune: by code, else by postcode.
+            e.HasIndex(f => f.CodeInsee, "fiches_code_insee_idx").HasDatabaseName("fiches_code_insee_idx");
+            e.HasIndex(f => f.CodePostal, "fiches_code_postal_idx").HasDatabaseName("fiches_code_postal_idx");
+            // The few records placed at their commune's point, found from a located record of the same commune.
+            e.HasIndex(f => f.CodeInsee, "fiches_approximatives_idx").HasDatabaseName("fiches_approximatives_idx").HasFilter("position_approximative");
         });
         modelBuilder.Entity<FicheServiceRow>(e =>
         {
@@ -195,6 +200,9 @@ public sealed class LieuRow
     public string[] Labels { get; set; } = [];
     public string? Description { get; set; }
     public DateOnly? DateMaj { get; set; }
+
+    /// <summary>Whether the point is its commune's, not the place's own (no source gives one).</summary>
+    public bool PositionApproximative { get; set; }
     public required string RowHash { get; set; }
     public long ImportId { get; set; }
     public DateTimeOffset ImportedAt { get; set; }
@@ -232,7 +240,10 @@ public sealed class FicheRow
     /// <summary>The date of the source's data (its registry date), when the row gives none: ranks records of a place.</summary>
     public DateOnly? DateDonnees { get; set; }
 
-    /// <summary>The rule that joined this record to its place's other records (nom, adresse, liste), null when it made the place.</summary>
+    /// <summary>Whether the point is its commune's: the source gives no address nor point (a list of labelled places).</summary>
+    public bool PositionApproximative { get; set; }
+
+    /// <summary>The rule that joined this record to its place's other records (nom, adresse, commune, liste), null when it made the place.</summary>
     public string? FusionRegle { get; set; }
 
     /// <summary>The record it was matched with, and how far apart they were, in metres.</summary>

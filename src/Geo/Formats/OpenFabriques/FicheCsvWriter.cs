@@ -27,7 +27,8 @@ public sealed class FicheCsvWriter : IDisposable, IAsyncDisposable
 
     /// <summary>Writes one record.</summary>
     public async Task WriteAsync(long lieuId, string source, string sourceId, string nom, string? adresse, string? codePostal, string? commune,
-        string? departement, double? longitude, double? latitude, DateOnly? dateMaj, string? regle, string? avec, double? distance)
+        string? departement, double? longitude, double? latitude, DateOnly? dateMaj, string? regle, string? avec, double? distance,
+        bool positionApproximative)
     {
         csv.WriteField(lieuId.ToString(CultureInfo.InvariantCulture));
         foreach (var v in new[] { source, sourceId, nom, adresse, codePostal, commune, departement })
@@ -38,6 +39,7 @@ public sealed class FicheCsvWriter : IDisposable, IAsyncDisposable
         csv.WriteField(regle ?? "");
         csv.WriteField(avec is null ? "" : SpreadsheetSafety.Neutralise(avec));
         csv.WriteField(distance?.ToString("0.#", CultureInfo.InvariantCulture) ?? "");
+        csv.WriteField(positionApproximative ? "true" : "false");
         await csv.NextRecordAsync();
     }
 

@@ -34,6 +34,7 @@ public static class LieuColumns
         new("horaires", "string", "Horaires", "Horaires d'ouverture tels que la source les écrit."),
         new("description", "string", "Description", "Présentation courte du lieu."),
         new("date_maj", "date", "Date de mise à jour", "Date de dernière mise à jour du lieu dans sa source (AAAA-MM-JJ)."),
+        new("position_approximative", "boolean", "Position approximative", "true quand aucune source ne donne le point du lieu : il est placé au point de sa commune (une liste de lieux labellisés, par exemple) ; false sinon."),
     ];
 
     /// <summary>Columns of lieux-services.csv (one row per place and service).</summary>
@@ -65,9 +66,10 @@ public static class LieuColumns
         new("longitude", "number", "Longitude", "Longitude WGS 84 selon cette source."),
         new("latitude", "number", "Latitude", "Latitude WGS 84 selon cette source."),
         new("date_maj", "date", "Date de mise à jour", "Date de mise à jour de la fiche dans sa source."),
-        new("fusion_regle", "string", "Règle de fusion", "Pourquoi la fiche a rejoint le lieu d'une autre fiche : nom (même nom, proche), adresse (même adresse, proche), liste (liste des fusions du portail) ; vide pour la fiche qui a fait le lieu."),
+        new("fusion_regle", "string", "Règle de fusion", "Pourquoi la fiche a rejoint le lieu d'une autre fiche : nom (même nom, proche), adresse (même adresse, proche), commune (même commune et nom semblable, pour une fiche sans point), liste (liste des fusions du portail) ; vide pour la fiche qui a fait le lieu."),
         new("fusion_avec", "string", "Fusionnée avec", "La fiche (source:identifiant) à laquelle elle a été rapprochée."),
         new("fusion_distance_m", "number", "Distance (m)", "Distance entre les deux fiches rapprochées, en mètres."),
+        new("position_approximative", "boolean", "Position approximative", "true quand la source ne donne que la commune : la fiche est placée au point de celle-ci."),
     ];
 
     /// <summary>The column names of lieux.csv in order.</summary>

@@ -63,6 +63,7 @@ public sealed class LieuCsvWriter : IDisposable, IAsyncDisposable
         Text(lieu.Horaires);
         Text(lieu.Description);
         csv.WriteField(lieu.DateMaj?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "");
+        csv.WriteField(lieu.PositionApproximative ? "true" : "false");
         await csv.NextRecordAsync();
     }
 

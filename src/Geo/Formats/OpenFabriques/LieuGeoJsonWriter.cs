@@ -114,6 +114,7 @@ public sealed class LieuGeoJsonWriter : IAsyncDisposable
         json.WriteString("description", lieu.Description);
         if (lieu.DateMaj is { } d) json.WriteString("date_maj", d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         else json.WriteNull("date_maj");
+        json.WriteBoolean("position_approximative", lieu.PositionApproximative);
     }
 
     /// <summary>Closes the collection and flushes.</summary>

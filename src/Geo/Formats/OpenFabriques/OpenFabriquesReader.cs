@@ -102,6 +102,8 @@ public sealed class OpenFabriquesReader : ILieuReader
         var warnings = new List<RowError>();
         if (!FieldRules.TryPoint(n, get("latitude"), get("longitude"), "latitude", "longitude", warnings, out var lat, out var lon, out var pointError))
             return ReadItem.Fail(pointError!);
+        if (!TryBoolean(get("position_approximative"), out var approximative))
+            return ReadItem.Fail(new RowError(n, "position_approximative", $"valeur invalide « {get("position_approximative")} » (attendu true ou false)"));
         if (!FieldRules.TryDate(get("date_maj"), out var dateMaj))
             return ReadItem.Fail(new RowError(n, "date_maj", $"date invalide « {get("date_maj")} » (attendu AAAA-MM-JJ)"));
         var insee = FieldRules.CommuneCode(n, get("code_insee"), "code_insee", warnings);
@@ -139,6 +141,14 @@ public sealed class OpenFabriquesReader : ILieuReader
             Horaires = get("horaires"),
             Description = get("description"),
             DateMaj = dateMaj,
+            PositionApproximative = approximative,
         }, n, warnings);
+    }
+
+    /// <summary>A Table Schema boolean (true, True, TRUE, 1 and their false forms); empty is false.</summary>
+    private static bool TryBoolean(string? value, out bool result)
+    {
+        result = value is "true" or "True" or "TRUE" or "1";
+        return result || value is null or "false" or "False" or "FALSE" or "0";
     }
 }

@@ -326,6 +326,10 @@ namespace OpenFabriques.Web.Store.Migrations
                         .HasColumnType("text")
                         .HasColumnName("nom");
 
+                    b.Property<bool>("PositionApproximative")
+                        .HasColumnType("boolean")
+                        .HasColumnName("position_approximative");
+
                     b.Property<string>("RowHash")
                         .IsRequired()
                         .HasColumnType("text")
@@ -366,6 +370,16 @@ namespace OpenFabriques.Web.Store.Migrations
 
                     b.HasIndex("LieuId")
                         .HasDatabaseName("fiches_lieu_id_idx");
+
+                    b.HasIndex(new[] { "CodeInsee" }, "fiches_approximatives_idx")
+                        .HasDatabaseName("fiches_approximatives_idx")
+                        .HasFilter("position_approximative");
+
+                    b.HasIndex(new[] { "CodeInsee" }, "fiches_code_insee_idx")
+                        .HasDatabaseName("fiches_code_insee_idx");
+
+                    b.HasIndex(new[] { "CodePostal" }, "fiches_code_postal_idx")
+                        .HasDatabaseName("fiches_code_postal_idx");
 
                     b.ToTable("fiches", null, t =>
                         {
@@ -544,6 +558,10 @@ namespace OpenFabriques.Web.Store.Migrations
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("nom");
+
+                    b.Property<bool>("PositionApproximative")
+                        .HasColumnType("boolean")
+                        .HasColumnName("position_approximative");
 
                     b.Property<string>("Provenance")
                         .HasColumnType("jsonb")

@@ -25,7 +25,8 @@ export function creerListe({ map, cluster, ouvrir, liste }) {
       lien.textContent = p.nom;
       const details = document.createElement('span');
       details.className = 'lieu-commune';
-      details.textContent = [p.commune ?? p.departement, p.services?.length ? `${p.services.length} service${p.services.length > 1 ? 's' : ''}` : null]
+      details.textContent = [p.commune ?? p.departement, p.services?.length ? `${p.services.length} service${p.services.length > 1 ? 's' : ''}` : null,
+        p.position_approximative ? 'position approximative (centre de la commune)' : null]
         .filter(Boolean).join(' · ');
       if (p.distance_m !== undefined && p.distance_m !== null) {
         const d = document.createElement('span');
