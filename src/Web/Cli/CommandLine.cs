@@ -2,13 +2,14 @@ using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using OpenFabriques.Geo.Formats;
+using OpenFabriques.Web.Couverture;
 using OpenFabriques.Web.Startup;
 using OpenFabriques.Web.Store;
 
 namespace OpenFabriques.Web.Cli;
 
 /// <summary>
-/// The command-line verbs (import, validate, sync, doublons, formats, generate), run by the same program as the portal with
+/// The command-line verbs (import, validate, sync, doublons, distances, formats, generate), run by the same program as the portal with
 /// the same configuration and services: <c>scripts/openfabriques &lt;verbe&gt; …</c>. Parsed by
 /// System.CommandLine: typed options, <c>--help</c> for each verb with examples, suggestions for a mistyped verb.
 /// Exit codes: 0 done; 1 nothing imported, file refused (--strict) or rows rejected (validate); 2 command not
@@ -88,7 +89,7 @@ public static class CommandLine
     {
         var root = new RootCommand("""
             OpenFabriques en ligne de commande : importer des lieux dans la base du portail, valider un fichier,
-            rafraîchir les sources enregistrées, relire les fiches réunies, lister les formats lus, produire des lieux synthétiques.
+            rafraîchir les sources enregistrées, relire les fiches réunies, calculer les distances aux lieux, lister les formats lus, produire des lieux synthétiques.
             Codes de sortie : 0 réussi ; 1 rien d'importé, fichier refusé (--strict) ou lignes rejetées (validate) ;
             2 commande incomprise ; 3 source illisible ou injoignable.
             """);
@@ -96,6 +97,7 @@ public static class CommandLine
         root.Subcommands.Add(Import(settings, import: false));
         root.Subcommands.Add(Sync(settings));
         root.Subcommands.Add(Doublons(settings));
+        root.Subcommands.Add(Distances(settings));
         root.Subcommands.Add(Formats());
         root.Subcommands.Add(Generate(settings));
         return root;
@@ -198,6 +200,37 @@ public static class CommandLine
         {
             using var host = BuildHost(settings);
             return await DoublonsVerb.RunAsync(parse.GetValue(output), host.Services, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, ct);
+        });
+        return command;
+    }
+
+    private static Command Distances(IDictionary<string, string?>? settings)
+    {
+        var complet = new Option<bool>("--complet") { Description = "Tout recalculer, même quand peu de lieux ont changé depuis le dernier calcul." };
+        var command = new Command("distances", """
+            Calcule les distances des communes aux lieux (page /couverture) : autour des lieux changés depuis le dernier
+            calcul quand ils sont peu nombreux, sinon tout. Les imports le font d'eux-mêmes ; utile après une interruption.
+            Exemples :
+              openfabriques distances
+              openfabriques distances --complet
+            """)
+        {
+            complet,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            using var host = BuildHost(settings);
+            await host.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(ct, loadDefaultDataset: false);
+            var calcul = await host.Services.GetRequiredService<CouvertureDistances>().RecalculerAsync(ct, complet: parse.GetValue(complet));
+            var fr = CultureInfo.GetCultureInfo("fr-FR");
+            await parse.InvocationConfiguration.Output.WriteLineAsync(calcul switch
+            {
+                { Partiel: true } p => string.Format(fr, "distances recalculées autour des {0:N0} lieux changés ({1:N0} réponses commune × service revues) en {2:0.0} s",
+                    p.Lieux, p.Paires, p.Duree.TotalSeconds),
+                { } c => string.Format(fr, "distances recalculées pour {0:N0} communes et {1} services en {2:0.0} s", c.Communes, c.Services, c.Duree.TotalSeconds),
+                null => "rien à recalculer",
+            });
+            return 0;
         });
         return command;
     }

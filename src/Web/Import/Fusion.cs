@@ -29,10 +29,8 @@ public static class Fusion
         await foreach (var r in tx.QueryAsync(FusionSql.SourcesNouvelles, ct)) sources.Add(r.GetString(0));
         foreach (var source in sources)
         {
-            var others = (bool)(await tx.ScalarAsync(FusionSql.AutresSources, ct, new NpgsqlParameter("source", NpgsqlDbType.Text) { Value = source }))!;
-            if (others)
-                await tx.ExecuteAsync(FusionSql.Placer, ct,
-                new NpgsqlParameter("source", NpgsqlDbType.Text) { Value = source },
+            if ((bool)(await tx.ScalarAsync(FusionSql.AutresSources, ct, Source(source)))!)
+                await tx.ExecuteAsync(FusionSql.Placer, ct, Source(source),
                 new NpgsqlParameter("rayon_nom", NpgsqlDbType.Double) { Value = options.FusionRayonNomM },
                 new NpgsqlParameter("sim_nom", NpgsqlDbType.Real) { Value = (float)options.FusionSimilariteNom },
                 new NpgsqlParameter("rayon_adresse", NpgsqlDbType.Double) { Value = options.FusionRayonAdresseM },
@@ -42,7 +40,6 @@ public static class Fusion
                 await tx.ExecuteAsync(FusionSql.PlacerVersCommune, ct, Source(source), simNom);
             if ((bool)(await tx.ScalarAsync(FusionSql.NouvellesApproximatives, ct, Source(source)))!)
                 await tx.ExecuteAsync(FusionSql.PlacerCommune, ct, Source(source), simNom.Clone());
-            await tx.ExecuteAsync(FusionSql.PlacerSeules, ct, Source(source));
         }
 
         await tx.ExecuteAsync(FusionSql.Separer, ct);

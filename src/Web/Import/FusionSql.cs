@@ -17,8 +17,16 @@ internal static class FusionSql
 
     public const string InsertListe = "INSERT INTO fusions_liste VALUES ($1, $2, $3, $4, $5)";
 
-    /// <summary>Whether any record of another source has a place: if none does, no record of @source can match one.</summary>
-    public const string AutresSources = "SELECT EXISTS (SELECT 1 FROM fiches WHERE source <> @source AND lieu_id IS NOT NULL)";
+    /// <summary>
+    /// A record that is not yet placed: new in this import, of a source placed after @source (sources are placed in
+    /// order). Every new record starts as a place of its own; until its source's turn, none may join it.
+    /// </summary>
+    private const string PasPlacee = """
+        EXISTS (SELECT 1 FROM changed p WHERE p.id = o.id AND p.inserted AND p.source COLLATE "C" > @source COLLATE "C")
+        """;
+
+    /// <summary>Whether a placed record of another source exists: if none does, no record of @source can match one.</summary>
+    public static readonly string AutresSources = $"SELECT EXISTS (SELECT 1 FROM fiches o WHERE o.source <> @source AND NOT {PasPlacee})";
 
     /// <summary>
     /// The touched places that hold several records (built by aggregation); the others — most places — are copied
@@ -33,8 +41,11 @@ internal static class FusionSql
 
     /// <summary>The sources of the new records of this import, to place one source after the other.</summary>
     public const string SourcesNouvelles = """
-        SELECT DISTINCT f.source FROM fiches f JOIN changed c ON c.id = f.id WHERE f.lieu_id IS NULL ORDER BY f.source
+        SELECT DISTINCT c.source COLLATE "C" FROM changed c WHERE c.inserted ORDER BY 1
         """;
+
+    /// <summary>The records of @source this import added that no record has joined yet, and that have joined none.</summary>
+    private const string Nouvelles = "c.inserted AND f.lieu_id = f.id AND f.source = @source";
 
     /// <summary>A name as compared: lower case, without accents.</summary>
     private const string Nom = "lower(unaccent({0}))";
@@ -58,13 +69,17 @@ internal static class FusionSql
     /// Places the new located records of source @source: each joins the place of the nearest record of another source
     /// that matches it — by name (trigram similarity ≥ @sim_nom within @rayon_nom metres), else by address (the same
     /// house number and a similar address, ≥ @sim_adresse, within @rayon_adresse metres) — unless the overrides keep the
-    /// two apart, or that place already has a record of @source. KNN on the records' geography index.
+    /// two apart, or that place already has a record of @source. The candidates are read from the records' geometry
+    /// index in a box of the radius in degrees, then measured on the sphere (ST_DistanceSphere: within 0.3 % of the
+    /// spheroid at these distances).
     /// </summary>
     public static readonly string Placer = $$"""
         WITH n AS (
-            SELECT f.id, f.source, f.source_id, f.geog, {{N("f.nom")}} AS nom, {{A("f.adresse")}} AS adr
+            SELECT f.id, f.source, f.source_id, f.geom, {{N("f.nom")}} AS nom, {{A("f.adresse")}} AS adr,
+                   greatest(@rayon_nom, @rayon_adresse) / 111320.0 AS dy,
+                   greatest(@rayon_nom, @rayon_adresse) / (111320.0 * cos(radians(f.lat))) AS dx
             FROM fiches f JOIN changed c ON c.id = f.id
-            WHERE f.lieu_id IS NULL AND f.source = @source AND f.geog IS NOT NULL AND NOT f.position_approximative),
+            WHERE {{Nouvelles}} AND f.geom IS NOT NULL AND NOT f.position_approximative),
         m AS (
             SELECT DISTINCT ON (n.id) n.id, o.lieu_id, o.id AS avec, o.regle, o.distance
             FROM n CROSS JOIN LATERAL (
@@ -72,13 +87,11 @@ internal static class FusionSql
                        CASE WHEN x.distance <= @rayon_nom AND similarity(n.nom, {{N("o.nom")}}) >= @sim_nom THEN 'nom'
                             WHEN x.distance <= @rayon_adresse AND n.adr <> '' AND substring(n.adr FROM '^[0-9]+') IS NOT DISTINCT FROM substring(x.adr FROM '^[0-9]+')
                                  AND similarity(n.adr, x.adr) >= @sim_adresse THEN 'adresse' END AS regle
-                FROM fiches o CROSS JOIN LATERAL (SELECT ST_Distance(o.geog, n.geog) AS distance, {{A("o.adresse")}} AS adr) x
-                WHERE o.lieu_id IS NOT NULL AND o.source <> n.source AND NOT o.position_approximative
-                  AND ST_DWithin(o.geog, n.geog, greatest(@rayon_nom, @rayon_adresse))
+                FROM fiches o CROSS JOIN LATERAL (SELECT ST_DistanceSphere(o.geom, n.geom) AS distance, {{A("o.adresse")}} AS adr) x
+                WHERE o.geom && ST_Expand(n.geom, n.dx, n.dy) AND x.distance <= greatest(@rayon_nom, @rayon_adresse)
+                  AND o.source <> n.source AND NOT o.position_approximative AND NOT {{PasPlacee}}
                   AND NOT EXISTS (SELECT 1 FROM fiches s WHERE s.lieu_id = o.lieu_id AND s.source = n.source)
-                  AND NOT EXISTS (SELECT 1 FROM fusions_liste s WHERE s.action = 'separer'
-                                  AND ((s.a_source, s.a_id, s.b_source, s.b_id) = (n.source, n.source_id, o.source, o.source_id)
-                                    OR (s.b_source, s.b_id, s.a_source, s.a_id) = (n.source, n.source_id, o.source, o.source_id)))) o
+                  AND {{PasSepares}}) o
             WHERE o.regle IS NOT NULL
             ORDER BY n.id, (o.regle = 'nom') DESC, o.distance, o.id),
         -- Two new records of @source may match one place: it takes the better one, the other makes its own place.
@@ -101,12 +114,12 @@ internal static class FusionSql
 
     /// <summary>Whether some record of @source, new in this import, has no point of its own (a list of labelled places).</summary>
     public const string NouvellesApproximatives = """
-        SELECT EXISTS (SELECT 1 FROM fiches f JOIN changed c ON c.id = f.id WHERE f.lieu_id IS NULL AND f.source = @source AND f.position_approximative)
+        SELECT EXISTS (SELECT 1 FROM fiches f JOIN changed c ON c.id = f.id WHERE c.inserted AND f.source = @source AND f.position_approximative)
         """;
 
     /// <summary>Whether a record of another source than @source is placed at its commune's point.</summary>
-    public const string AutresApproximatives = """
-        SELECT EXISTS (SELECT 1 FROM fiches WHERE position_approximative AND source <> @source AND lieu_id IS NOT NULL)
+    public static readonly string AutresApproximatives = $"""
+        SELECT EXISTS (SELECT 1 FROM fiches o WHERE o.position_approximative AND o.source <> @source AND NOT {PasPlacee})
         """;
 
     /// <summary>
@@ -114,23 +127,27 @@ internal static class FusionSql
     /// of the record of another source, in the same commune (by code, or by postcode for a record without one), whose
     /// name is most alike (≥ @sim_nom), unless the overrides keep them apart or that place already has a record of @source.
     /// </summary>
+    /// Hash joins on the commune's code and postcodes: such lists are short, and the records need no index for them.
+    /// </summary>
     public static readonly string PlacerCommune = $$"""
         WITH n AS (
             SELECT f.id, f.source, f.source_id, {{N("f.nom")}} AS nom, f.code_insee,
                    (SELECT c.codes_postaux FROM communes c WHERE c.code = f.code_insee) AS codes_postaux
             FROM fiches f JOIN changed c ON c.id = f.id
-            WHERE f.lieu_id IS NULL AND f.source = @source AND f.position_approximative),
+            WHERE {{Nouvelles}} AND f.position_approximative),
+        k AS (
+            SELECT n.id, o.id AS o FROM n JOIN fiches o ON o.code_insee = n.code_insee
+            UNION
+            SELECT n.id, o.id FROM n CROSS JOIN LATERAL unnest(n.codes_postaux) AS cp(code) JOIN fiches o ON o.code_postal = cp.code
+            WHERE o.code_insee IS NULL),
         m AS (
-            SELECT DISTINCT ON (n.id) n.id, o.lieu_id, o.id AS avec, o.score
-            FROM n CROSS JOIN LATERAL (
-                SELECT o.id, o.lieu_id, {{Ressemblance("n.nom", N("o.nom"))}} AS score
-                FROM fiches o
-                WHERE o.lieu_id IS NOT NULL AND o.source <> n.source
-                  AND (o.code_insee = n.code_insee OR (o.code_insee IS NULL AND o.code_postal = ANY (n.codes_postaux)))
-                  AND NOT EXISTS (SELECT 1 FROM fiches s WHERE s.lieu_id = o.lieu_id AND s.source = n.source)
-                  AND {{PasSepares}}) o
-            WHERE o.score >= @sim_nom
-            ORDER BY n.id, o.score DESC, o.id),
+            SELECT DISTINCT ON (n.id) n.id, o.lieu_id, o.id AS avec, {{Ressemblance("n.nom", N("o.nom"))}} AS score
+            FROM k JOIN n ON n.id = k.id JOIN fiches o ON o.id = k.o
+            WHERE o.source <> n.source AND NOT {{PasPlacee}}
+              AND {{Ressemblance("n.nom", N("o.nom"))}} >= @sim_nom
+              AND NOT EXISTS (SELECT 1 FROM fiches s WHERE s.lieu_id = o.lieu_id AND s.source = n.source)
+              AND {{PasSepares}}
+            ORDER BY n.id, score DESC, o.id),
         u AS (SELECT DISTINCT ON (m.lieu_id) m.* FROM m ORDER BY m.lieu_id, m.score DESC, m.id)
         UPDATE fiches f SET lieu_id = u.lieu_id, fusion_regle = 'commune', fusion_avec = u.avec, fusion_distance_m = NULL
         FROM u WHERE f.id = u.id
@@ -144,14 +161,14 @@ internal static class FusionSql
         WITH n AS (
             SELECT f.id, f.source, f.source_id, {{N("f.nom")}} AS nom, f.code_insee, f.code_postal
             FROM fiches f JOIN changed c ON c.id = f.id
-            WHERE f.lieu_id IS NULL AND f.source = @source AND NOT f.position_approximative
+            WHERE {{Nouvelles}} AND NOT f.position_approximative
               AND (f.code_insee IS NOT NULL OR f.code_postal IS NOT NULL)),
         m AS (
             SELECT DISTINCT ON (n.id) n.id, o.lieu_id, o.id AS avec, o.score
             FROM n CROSS JOIN LATERAL (
                 SELECT o.id, o.lieu_id, {{Ressemblance("n.nom", N("o.nom"))}} AS score
                 FROM fiches o
-                WHERE o.position_approximative AND o.lieu_id IS NOT NULL AND o.source <> n.source
+                WHERE o.position_approximative AND o.source <> n.source AND NOT {{PasPlacee}}
                   AND (o.code_insee = n.code_insee
                        OR (n.code_insee IS NULL AND o.code_insee IN (SELECT c.code FROM communes c WHERE c.codes_postaux @> ARRAY[n.code_postal])))
                   AND NOT EXISTS (SELECT 1 FROM fiches s WHERE s.lieu_id = o.lieu_id AND s.source = n.source)
@@ -161,12 +178,6 @@ internal static class FusionSql
         u AS (SELECT DISTINCT ON (m.lieu_id) m.* FROM m ORDER BY m.lieu_id, m.score DESC, m.id)
         UPDATE fiches f SET lieu_id = u.lieu_id, fusion_regle = 'commune', fusion_avec = u.avec, fusion_distance_m = NULL
         FROM u WHERE f.id = u.id
-        """;
-
-    /// <summary>The new records of @source that matched nothing make a place of their own, with their own id.</summary>
-    public const string PlacerSeules = """
-        UPDATE fiches f SET lieu_id = f.id, fusion_regle = NULL, fusion_avec = NULL, fusion_distance_m = NULL
-        FROM changed c WHERE c.id = f.id AND f.lieu_id IS NULL AND f.source = @source
         """;
 
     /// <summary>
@@ -303,10 +314,9 @@ internal static class FusionSql
     /// <summary>A place offers every service one of its records offers (in the wording of the first-ranked that says it).</summary>
     public static readonly string ConstruireServices = $$"""
         INSERT INTO lieux_services (lieu_id, service_slug, libelle_source)
-        SELECT f.lieu_id, fs.service_slug, (array_agg(fs.libelle_source ORDER BY {{Rang}}))[1]
+        SELECT DISTINCT ON (f.lieu_id, fs.service_slug) f.lieu_id, fs.service_slug, fs.libelle_source
         FROM fiches f JOIN fiches_services fs ON fs.fiche_id = f.id
         WHERE f.lieu_id IN (SELECT lieu_id FROM multi)
-        GROUP BY f.lieu_id, fs.service_slug
-        ORDER BY f.lieu_id
+        ORDER BY f.lieu_id, fs.service_slug, {{Rang}}
         """;
 }

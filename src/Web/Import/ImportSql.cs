@@ -2,6 +2,12 @@ namespace OpenFabriques.Web.Import;
 
 internal static class ImportSql
 {
+    /// <summary>
+    /// Memory for the sorts and hashes of this import's statements (the server's default, 4 MB, sends the merging's sorts
+    /// to disk at 100,000 places); for this transaction only.
+    /// </summary>
+    public const string MemoireTravail = "SET LOCAL work_mem = '64MB'";
+
     public const string StartImport = """
         INSERT INTO imports (source, format, origin, sha256, started_at) VALUES ($1, $2, $3, $4, now()) RETURNING id
         """;
@@ -99,23 +105,26 @@ internal static class ImportSql
     /// of the source's data (its registry date), kept to rank the records of a place.
     /// </summary>
     public const string CreateChanged = """
-        CREATE TEMP TABLE changed (id bigint NOT NULL, source text NOT NULL, source_id text NOT NULL, inserted boolean NOT NULL)
+        CREATE TEMP TABLE changed (id bigint PRIMARY KEY, source text NOT NULL, source_id text NOT NULL, inserted boolean NOT NULL)
         ON COMMIT DROP
         """;
 
     public const string Upsert = """
         WITH up AS (
-            INSERT INTO fiches AS l (source, source_id, nom, adresse, code_postal, code_insee, commune, departement,
+            INSERT INTO fiches AS l (id, lieu_id, source, source_id, nom, adresse, code_postal, code_insee, commune, departement,
                 lon, lat, site_web, telephone, horaires, typologie, labels, description, date_maj, date_donnees, position_approximative,
                 row_hash, import_id, imported_at)
-            SELECT source, source_id, nom, adresse, code_postal, code_insee, commune, departement,
+            OVERRIDING SYSTEM VALUE
+            SELECT nid, nid, source, source_id, nom, adresse, code_postal, code_insee, commune, departement,
                 lon, lat, site_web, telephone, horaires, typologie, labels, description, date_maj, $2::date, position_approximative,
                 -- the flag is hashed only when set: the digests of every located record stay those stored before it existed
                 md5(row(source, source_id, nom, adresse, code_postal, code_insee, commune, departement, lon, lat,
                     site_web, telephone, horaires, typologie, labels, description, date_maj, services, services_source)::text
                     || CASE WHEN position_approximative THEN ':approximative' ELSE '' END),
                 $1, now()
-            FROM stage_lieux
+            -- a new record starts as a place of its own, under its own id (matching may move it to another place);
+            -- an existing record keeps its id and place (the id drawn for it is left unused, as an identity would)
+            FROM (SELECT nextval(pg_get_serial_sequence('fiches', 'id')) AS nid, * FROM stage_lieux) s
             ON CONFLICT (source, source_id) DO UPDATE SET
                 nom = excluded.nom, adresse = excluded.adresse, code_postal = excluded.code_postal,
                 code_insee = excluded.code_insee, commune = excluded.commune, departement = excluded.departement,
@@ -158,8 +167,14 @@ internal static class ImportSql
             DELETE FROM fiches l
             WHERE l.source IN (SELECT DISTINCT source FROM stage_lieux UNION SELECT $1)
               AND NOT EXISTS (SELECT 1 FROM stage_lieux s WHERE s.source = l.source AND s.source_id = l.source_id)
-            RETURNING l.lieu_id)
-        INSERT INTO touches SELECT lieu_id FROM retirees WHERE lieu_id IS NOT NULL
+            RETURNING l.id, l.lieu_id),
+        services AS (DELETE FROM fiches_services fs USING retirees r WHERE fs.fiche_id = r.id)
+        INSERT INTO touches SELECT lieu_id FROM retirees
+        """;
+
+    /// <summary>The places this import changed, for the next computation of the distances to amend only what they affect.</summary>
+    public const string ARevoir = """
+        INSERT INTO distances_a_revoir (lieu_id) SELECT DISTINCT lieu_id FROM touches ON CONFLICT DO NOTHING
         """;
 
     public const string FinishImport = """

@@ -49,6 +49,7 @@ public sealed class LieuxLoader(NpgsqlDataSource dataSource, CouvertureDistances
         var chrono = System.Diagnostics.Stopwatch.StartNew();
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+        await tx.ExecuteAsync(ImportSql.MemoireTravail, cancellationToken);
 
         var importId = (long)(await tx.ScalarAsync(ImportSql.StartImport, cancellationToken,
             origin.Source, origin.Format, origin.Origin, origin.Sha256))!;
@@ -126,6 +127,7 @@ public sealed class LieuxLoader(NpgsqlDataSource dataSource, CouvertureDistances
         }
 
         var fusionnes = await Fusion.PlacerAsync(tx, portalOptions.Value, cancellationToken);
+        await tx.ExecuteAsync(ImportSql.ARevoir, cancellationToken);
 
         var loaded = read - rejected.Count;
         var unchanged = loaded - inserted - updated;

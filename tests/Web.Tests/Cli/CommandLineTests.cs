@@ -63,7 +63,8 @@ public class CommandLineTests(EmptyPortalFixture portal) : IClassFixture<EmptyPo
         // Rows that name their upstream source are stored under it (« Les Lieux communs », « Exemple », « Hinaura »), the
         // others under --source: each case starts without the upstream sources' places, which the fixtures share.
         string[] upstream = ["les-lieux-communs", "exemple", "hinaura"];
-        await portal.Database.ExecuteAsync("DELETE FROM fiches WHERE source = ANY($1)", [upstream]);
+        await portal.Database.ExecuteAsync(
+            "WITH f AS (DELETE FROM fiches WHERE source = ANY($1) RETURNING id) DELETE FROM fiches_services WHERE fiche_id IN (SELECT id FROM f)", [upstream]);
 
         var (code, output, _) = await RunAsync("import", "--format", "lmn", EmptyPortalFixture.FixturePath(file), "--source", source);
 
@@ -228,9 +229,9 @@ public class CommandLineTests(EmptyPortalFixture portal) : IClassFixture<EmptyPo
             Assert.Equal((0, 0), (genCode, code));
             Assert.Matches(@"ajoutés\s+500\b", output);
             Assert.Equal(500L, await portal.Database.ScalarAsync<long>(
-                "SELECT count(*) FROM fiches WHERE source = 'synthetique' AND departement IS NOT NULL AND geog IS NOT NULL"));
+                "SELECT count(*) FROM fiches WHERE source = 'synthetique' AND departement IS NOT NULL AND geom IS NOT NULL"));
             Assert.True(await portal.Database.ScalarAsync<long>(
-                "SELECT count(*) FROM fiches l JOIN departements d ON d.code = l.departement WHERE l.source = 'synthetique' AND ST_Contains(d.geom, l.geog::geometry)") == 500);
+                "SELECT count(*) FROM fiches l JOIN departements d ON d.code = l.departement WHERE l.source = 'synthetique' AND ST_Contains(d.geom, l.geom)") == 500);
         }
         finally
         {

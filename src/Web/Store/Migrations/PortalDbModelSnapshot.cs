@@ -151,6 +151,18 @@ namespace OpenFabriques.Web.Store.Migrations
                         });
                 });
 
+            modelBuilder.Entity("OpenFabriques.Web.Store.DistanceARevoirRow", b =>
+                {
+                    b.Property<long>("LieuId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("lieu_id");
+
+                    b.HasKey("LieuId")
+                        .HasName("distances_a_revoir_pkey");
+
+                    b.ToTable("distances_a_revoir", (string)null);
+                });
+
             modelBuilder.Entity("OpenFabriques.Web.Store.DistanceCommuneRow", b =>
                 {
                     b.Property<string>("Service")
@@ -171,6 +183,9 @@ namespace OpenFabriques.Web.Store.Migrations
 
                     b.HasKey("Service", "Commune")
                         .HasName("distances_communes_pkey");
+
+                    b.HasIndex("LieuId")
+                        .HasDatabaseName("distances_communes_lieu_id_idx");
 
                     b.ToTable("distances_communes", (string)null);
                 });
@@ -284,11 +299,11 @@ namespace OpenFabriques.Web.Store.Migrations
                         .HasColumnType("text")
                         .HasColumnName("fusion_regle");
 
-                    b.Property<Point>("Geog")
+                    b.Property<Point>("Geom")
                         .ValueGeneratedOnAddOrUpdate()
-                        .HasColumnType("geography(Point,4326)")
-                        .HasColumnName("geog")
-                        .HasComputedColumnSql("(CASE WHEN lon IS NOT NULL AND lat IS NOT NULL THEN ST_SetSRID(ST_MakePoint(lon, lat), 4326) END)::geography", true);
+                        .HasColumnType("geometry(Point,4326)")
+                        .HasColumnName("geom")
+                        .HasComputedColumnSql("CASE WHEN lon IS NOT NULL AND lat IS NOT NULL THEN ST_SetSRID(ST_MakePoint(lon, lat), 4326) END", true);
 
                     b.Property<string>("Horaires")
                         .HasColumnType("text")
@@ -363,10 +378,10 @@ namespace OpenFabriques.Web.Store.Migrations
                     b.HasAlternateKey("Source", "SourceId")
                         .HasName("fiches_source_source_id_key");
 
-                    b.HasIndex("Geog")
-                        .HasDatabaseName("fiches_geog_idx");
+                    b.HasIndex("Geom")
+                        .HasDatabaseName("fiches_geom_idx");
 
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Geog"), "gist");
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Geom"), "gist");
 
                     b.HasIndex("LieuId")
                         .HasDatabaseName("fiches_lieu_id_idx");
@@ -374,12 +389,6 @@ namespace OpenFabriques.Web.Store.Migrations
                     b.HasIndex(new[] { "CodeInsee" }, "fiches_approximatives_idx")
                         .HasDatabaseName("fiches_approximatives_idx")
                         .HasFilter("position_approximative");
-
-                    b.HasIndex(new[] { "CodeInsee" }, "fiches_code_insee_idx")
-                        .HasDatabaseName("fiches_code_insee_idx");
-
-                    b.HasIndex(new[] { "CodePostal" }, "fiches_code_postal_idx")
-                        .HasDatabaseName("fiches_code_postal_idx");
 
                     b.ToTable("fiches", null, t =>
                         {
@@ -610,9 +619,6 @@ namespace OpenFabriques.Web.Store.Migrations
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Geom"), "gist");
 
-                    b.HasIndex("Source", "SourceId")
-                        .HasDatabaseName("lieux_source_source_id_idx");
-
                     b.ToTable("lieux", null, t =>
                         {
                             t.HasCheckConstraint("lieux_check", "(lon IS NULL) = (lat IS NULL)");
@@ -671,26 +677,6 @@ namespace OpenFabriques.Web.Store.Migrations
                         .HasName("services_pkey");
 
                     b.ToTable("services", (string)null);
-                });
-
-            modelBuilder.Entity("OpenFabriques.Web.Store.FicheServiceRow", b =>
-                {
-                    b.HasOne("OpenFabriques.Web.Store.FicheRow", null)
-                        .WithMany()
-                        .HasForeignKey("FicheId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fiches_services_fiche_id_fkey");
-                });
-
-            modelBuilder.Entity("OpenFabriques.Web.Store.LieuServiceRow", b =>
-                {
-                    b.HasOne("OpenFabriques.Web.Store.LieuRow", null)
-                        .WithMany()
-                        .HasForeignKey("LieuId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("lieux_services_lieu_id_fkey");
                 });
 #pragma warning restore 612, 618
         }
