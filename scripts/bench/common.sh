@@ -32,13 +32,21 @@ bench_load() { # bench_load ROWS DB : database DB holding ROWS generated places 
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
-bench_serve() { # bench_serve DB -> "PID PORT" of a portal on DB, without map tiles, once it answers
+bench_serve() { # bench_serve DB [SOURCES] -> "PID PORT" of a portal on DB, without map tiles, once it answers
+  # With SOURCES (e.g. "*"), an empty DB gets those registered sources loaded, as scripts/start.sh does; the
+  # portal is ready once its places are there.
   local http pid
   http=$(free_port)
   ConnectionStrings__OpenFabriques="Host=127.0.0.1;Port=$port;Database=$1;Username=postgres" \
-    OpenFabriques__DefaultSources="" OpenFabriques__TileUrl="" Logging__LogLevel__Default=Warning \
+    OpenFabriques__DefaultSources="${2:-}" OpenFabriques__TileUrl="" Logging__LogLevel__Default=Warning \
     dotnet "$dll" --urls "http://127.0.0.1:$http" --contentRoot "$ROOT/src/Web" >"$work/portal-$1.log" 2>&1 &
   pid=$!
   for _ in $(seq 150); do curl -sf "http://127.0.0.1:$http/healthz" >/dev/null && break; sleep 0.2; done
+  if [ -n "${2:-}" ]; then
+    for _ in $(seq 600); do
+      curl -sf "http://127.0.0.1:$http/api/lieux?limit=1" | grep -q '"total":[1-9]' && break
+      sleep 1
+    done
+  fi
   echo "$pid $http"
 }

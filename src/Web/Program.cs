@@ -1,3 +1,4 @@
+using OpenFabriques.Web.Carte;
 using OpenFabriques.Web.Cli;
 using OpenFabriques.Web.Communes;
 using OpenFabriques.Web.Couverture;
@@ -23,6 +24,7 @@ app.MapHealthApi();
 app.MapDepartementsApi();
 app.MapLieuxApi();
 app.MapLieuxQueryApi();
+app.MapCarteApi();
 app.MapCommunesApi();
 app.MapCouvertureApi();
 app.MapFicheImage();

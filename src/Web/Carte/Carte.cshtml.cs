@@ -75,17 +75,17 @@ public sealed class CarteModel(IOptions<PortalOptions> options, NpgsqlDataSource
         (Total, Items, ServiceCounts) = (page.Total, page.Items, page.Services);
 
         var o = options.Value;
-        var filtres = Filter.ToQueryString();
-        // The first view's data, named exactly as the module asks it, so that the browser can fetch it
-        // while the scripts load (link rel=preload).
-        PremieresDonnees = [$"/api/lieux.geojson{(filtres.Length == 0 ? "?" : filtres)}", "/api/departements.geojson?carte=1"];
+        // The first view's outlines, named exactly as the module asks them, so that the browser can fetch them while the
+        // scripts load (link rel=preload); the places depend on the size of the screen, the module asks for them.
+        PremieresDonnees = ["/api/departements.geojson?carte=1"];
         SettingsJson = JsonSerializer.Serialize(new
         {
             tileUrl = o.TileUrl,
             tileAttribution = o.TileAttribution,
             departementsUrl = "/api/departements.geojson?carte=1",
             services = OpenFabriques.Geo.Taxonomy.ServiceCatalog.All.ToDictionary(s => s.Slug, s => s.Libelle),
-            lieuxUrl = "/api/lieux.geojson",
+            grappesUrl = "/api/carte/grappes",
+            zoomLieux = CarteApi.ZoomLieux,
             listeUrl = "/api/lieux",
             prochesUrl = "/api/lieux/proches",
             communesUrl = "/api/communes",

@@ -177,6 +177,8 @@ internal static class ImportSql
         INSERT INTO distances_a_revoir (lieu_id) SELECT DISTINCT lieu_id FROM touches ON CONFLICT DO NOTHING
         """;
 
+    public const string Touches = "SELECT EXISTS (SELECT 1 FROM touches)";
+
     public const string FinishImport = """
         UPDATE imports SET finished_at = now(), inserted = $2, updated = $3, unchanged = $4, rejected = $5, withdrawn = $6
         WHERE id = $1

@@ -128,6 +128,7 @@ public sealed class LieuxLoader(NpgsqlDataSource dataSource, CouvertureDistances
 
         var fusionnes = await Fusion.PlacerAsync(tx, portalOptions.Value, cancellationToken);
         await tx.ExecuteAsync(ImportSql.ARevoir, cancellationToken);
+        if ((bool)(await tx.ScalarAsync(ImportSql.Touches, cancellationToken))!) await Grappes.ReconstruireAsync(tx, cancellationToken);
 
         var loaded = read - rejected.Count;
         var unchanged = loaded - inserted - updated;

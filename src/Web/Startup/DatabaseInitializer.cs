@@ -39,6 +39,7 @@ public sealed partial class DatabaseInitializer(
         var communes = await Communes.CommunesLoader.LoadIfChangedAsync(dataSource, o.DataPath("communes.csv"), cancellationToken);
         if (communes > 0) LogCommunes(logger, communes);
 
+        await Import.Grappes.ConstruireSiAbsentesAsync(dataSource, cancellationToken);
         if (loadDefaultDataset && DefaultSources(o.DefaultSources) is { Count: > 0 } sources && await IsEmptyAsync("lieux", cancellationToken))
         {
             foreach (var source in sources)

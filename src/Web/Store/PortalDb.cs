@@ -29,6 +29,7 @@ public sealed class PortalDb(DbContextOptions<PortalDb> options) : DbContext(opt
     public DbSet<DistanceCommuneRow> DistancesCommunes => Set<DistanceCommuneRow>();
     public DbSet<DistancesCalculRow> DistancesCalcul => Set<DistancesCalculRow>();
     public DbSet<DistanceARevoirRow> DistancesARevoir => Set<DistanceARevoirRow>();
+    public DbSet<GrappeRow> Grappes => Set<GrappeRow>();
     public DbSet<DonneeReferenceRow> DonneesReference => Set<DonneeReferenceRow>();
 
     /// <summary>The départements without their outlines, for lists and menus.</summary>
@@ -118,6 +119,11 @@ public sealed class PortalDb(DbContextOptions<PortalDb> options) : DbContext(opt
             e.HasKey(d => new { d.Service, d.Commune }).HasName("distances_communes_pkey");
             // The answers that name a place an import changed: the first thing an incremental computation looks up.
             e.HasIndex(d => d.LieuId).HasDatabaseName("distances_communes_lieu_id_idx");
+        });
+        modelBuilder.Entity<GrappeRow>(e =>
+        {
+            e.ToTable("grappes");
+            e.HasKey(g => new { g.Zoom, g.Cx, g.Cy }).HasName("grappes_pkey");
         });
         modelBuilder.Entity<DistanceARevoirRow>(e =>
         {
@@ -307,6 +313,27 @@ public sealed class DistancesCalculRow
     public int DureeMs { get; set; }
     public int Communes { get; set; }
     public int Services { get; set; }
+}
+
+/// <summary>
+/// The map's clusters of all the located places, per zoom (0 to 13) and cell of 60 pixels in Web Mercator: how many
+/// places, the first one's id (the place itself when alone), their mean point and the box that holds them. Rebuilt
+/// by each import that changes the places, in its transaction (<c>Import/Grappes</c>); a view of the map without
+/// filters reads it.
+/// </summary>
+public sealed class GrappeRow
+{
+    public short Zoom { get; set; }
+    public int Cx { get; set; }
+    public int Cy { get; set; }
+    public int Nombre { get; set; }
+    public long LieuId { get; set; }
+    public double Lon { get; set; }
+    public double Lat { get; set; }
+    public double Ouest { get; set; }
+    public double Sud { get; set; }
+    public double Est { get; set; }
+    public double Nord { get; set; }
 }
 
 /// <summary>

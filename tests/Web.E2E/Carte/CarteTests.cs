@@ -15,12 +15,29 @@ public class CarteTests(BrowserFixture portal)
 
         Assert.Equal(101, await page.Locator("path.departement").CountAsync());
         Assert.True(await page.Locator(".marker-cluster").CountAsync() > 0, "no cluster on the map");
+        var (clustered, single) = await CountAsync(page);
+        Assert.Equal(await portal.Database.ScalarAsync<long>("SELECT count(*) FROM lieux WHERE geom IS NOT NULL"), clustered + single);
+
+        // A cluster, pressed with the keyboard, zooms onto its places: smaller clusters, or the places themselves.
+        var largest = page.Locator(".marker-cluster").First;
+        var before = page.Url;
+        await largest.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page).Not.ToHaveURLAsync(before); // the view is in the URL (replaceState: no navigation)
+        await page.Locator("#carte[data-vue-prete=\"true\"]").WaitForAsync();
+        var (clusteredAfter, singleAfter) = await CountAsync(page);
+        Assert.True(clusteredAfter < clustered, $"{clusteredAfter} places in clusters after zooming, {clustered} before");
+        Assert.True(singleAfter + clusteredAfter > 0);
+        Assert.Empty(errors);
+    }
+
+    /// <summary>The places the map shows: those its clusters count, and the lone markers.</summary>
+    private static async Task<(int Clustered, int Single)> CountAsync(IPage page)
+    {
         var clustered = 0;
         foreach (var label in await page.Locator(".marker-cluster span").AllTextContentsAsync())
-            clustered += int.Parse(label, CultureInfo.InvariantCulture);
-        var single = await page.Locator(".leaflet-marker-icon:not(.marker-cluster)").CountAsync();
-        Assert.Equal(await portal.Database.ScalarAsync<long>("SELECT count(*) FROM lieux WHERE geom IS NOT NULL"), clustered + single);
-        Assert.Empty(errors);
+            clustered += int.Parse(new string(label.Where(char.IsAsciiDigit).ToArray()), CultureInfo.InvariantCulture);
+        return (clustered, await page.Locator(".leaflet-marker-icon:not(.marker-cluster)").CountAsync());
     }
 
     [Fact]

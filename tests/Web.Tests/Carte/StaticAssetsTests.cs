@@ -35,7 +35,6 @@ public class StaticAssetsTests(PortalFixture portal)
 
     [Theory]
     [InlineData("/lib/leaflet/dist/leaflet.js", "text/javascript")]
-    [InlineData("/lib/leaflet.markercluster/dist/leaflet.markercluster.js", "text/javascript")]
     [InlineData("/css/site.css", "text/css")]
     [InlineData("/js/carte/index.js", "text/javascript")]
     public async Task Static_files_are_served_whole_to_a_browser_that_accepts_compression(string path, string type)

@@ -417,6 +417,58 @@ namespace OpenFabriques.Web.Store.Migrations
                     b.ToTable("fiches_services", (string)null);
                 });
 
+            modelBuilder.Entity("OpenFabriques.Web.Store.GrappeRow", b =>
+                {
+                    b.Property<short>("Zoom")
+                        .HasColumnType("smallint")
+                        .HasColumnName("zoom");
+
+                    b.Property<int>("Cx")
+                        .HasColumnType("integer")
+                        .HasColumnName("cx");
+
+                    b.Property<int>("Cy")
+                        .HasColumnType("integer")
+                        .HasColumnName("cy");
+
+                    b.Property<double>("Est")
+                        .HasColumnType("double precision")
+                        .HasColumnName("est");
+
+                    b.Property<double>("Lat")
+                        .HasColumnType("double precision")
+                        .HasColumnName("lat");
+
+                    b.Property<long>("LieuId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("lieu_id");
+
+                    b.Property<double>("Lon")
+                        .HasColumnType("double precision")
+                        .HasColumnName("lon");
+
+                    b.Property<int>("Nombre")
+                        .HasColumnType("integer")
+                        .HasColumnName("nombre");
+
+                    b.Property<double>("Nord")
+                        .HasColumnType("double precision")
+                        .HasColumnName("nord");
+
+                    b.Property<double>("Ouest")
+                        .HasColumnType("double precision")
+                        .HasColumnName("ouest");
+
+                    b.Property<double>("Sud")
+                        .HasColumnType("double precision")
+                        .HasColumnName("sud");
+
+                    b.HasKey("Zoom", "Cx", "Cy")
+                        .HasName("grappes_pkey");
+
+                    b.ToTable("grappes", (string)null);
+                });
+
             modelBuilder.Entity("OpenFabriques.Web.Store.ImportRow", b =>
                 {
                     b.Property<long>("Id")

@@ -1,5 +1,5 @@
-// Map portal entry module: département boundaries and the filtered places from PostGIS, the search, the
-// filters and the list, all kept in step with the URL (permalinks, back and forward).
+// Map portal entry module: département boundaries and the filtered places from PostGIS (grouped by the server for
+// the view), the search, the filters and the list, all kept in step with the URL (permalinks, back and forward).
 import { popupContent } from './popup.js';
 import { texte } from '../commun/texte.js';
 import { creerListe } from './liste.js';
@@ -13,18 +13,18 @@ const form = document.getElementById('recherche-form');
 const erreur = document.getElementById('carte-erreur');
 const compte = document.getElementById('liste-compte');
 const fr = new Intl.NumberFormat('fr-FR');
-const ordreAlphabetique = new Intl.Collator('fr').compare; // one collator: localeCompare builds one per call
 
 const METROPOLE = L.latLngBounds([41.3, -5.2], [51.1, 9.6]);
 const map = L.map(element, { zoomSnap: 0.5, maxZoom: 19 }).fitBounds(METROPOLE);
 if (settings.tileUrl) L.tileLayer(settings.tileUrl, { attribution: settings.tileAttribution, maxZoom: 19 }).addTo(map);
 map.attributionControl.addAttribution('Lieux : <a href="/donnees#titre-licence">sources publiques</a>, Licence Ouverte 2.0');
-// One pass: chunked loading would spread 5,000 markers over several timer ticks and delay the ready state.
-const cluster = L.markerClusterGroup({ showCoverageOnHover: false, chunkedLoading: false, disableClusteringAtZoom: 15 }).addTo(map);
+// The places come from the server grouped by cells of the screen (/api/carte/grappes): what the map loads
+// follows the view, not the number of places. A cluster shows how many places it stands for and zooms onto them.
+const couche = L.layerGroup().addTo(map);
 const centre = L.layerGroup().addTo(map);
 // The searched point stays above the places and their clusters (markerPane is 600, tooltips 650).
 map.createPane('centre').style.zIndex = 620;
-// Popups are made on first opening: 5,000 popups made upfront cost a quarter of a second of the first view.
+// Popups are made on first opening.
 function ouvrir(marker) {
   if (!marker.getPopup()) {
     const f = marker.feature;
@@ -32,12 +32,20 @@ function ouvrir(marker) {
   }
   marker.openPopup();
 }
-cluster.on('click', (e) => ouvrir(e.layer));
-const liste = creerListe({ map, cluster, ouvrir, liste: document.getElementById('liste-lieux') });
+let aOuvrir = null; // the place chosen in the list, opened once the view that shows it is drawn
+function montrer(p) {
+  aOuvrir = p.id;
+  const marker = marqueurs.get(p.id);
+  if (marker && map.getZoom() >= settings.zoomLieux) { map.panTo(marker.getLatLng()); ouvrir(marker); aOuvrir = null; return; }
+  map.setView([p.lat, p.lon], Math.max(map.getZoom(), settings.zoomLieux));
+}
+const liste = creerListe({ map, montrer, liste: document.getElementById('liste-lieux') });
 let etat = lireEtat();
 let marqueurs = new Map();
 let departements = null;
 let versionDonnees = 0;
+let versionVue = 0;
+let totalFiltre = 0;
 
 function signaler(message) {
   erreur.textContent = message;
@@ -50,32 +58,64 @@ async function json(url) {
   return reponse.json();
 }
 
-function dessinerLieux(collection) {
-  cluster.clearLayers();
+function taille(n) {
+  if (n < 10) return 'small';
+  return n < 100 ? 'medium' : 'large';
+}
+
+function dessiner(collection) {
+  couche.clearLayers();
   marqueurs = new Map();
-  const liste = collection.features.map((f) => {
+  for (const f of collection.features) {
     const [lon, lat] = f.geometry.coordinates;
-    const m = L.marker([lat, lon], { title: f.properties.nom, alt: f.properties.nom });
-    m.feature = f;
-    marqueurs.set(f.id, m);
-    return m;
-  });
-  cluster.addLayers(liste);
+    if (f.properties.grappe) {
+      const n = f.properties.nombre;
+      const [ouest, sud, est, nord] = f.properties.bbox;
+      const m = L.marker([lat, lon], {
+        icon: L.divIcon({ html: `<div><span>${fr.format(n)}</span></div>`, className: `marker-cluster marker-cluster-${taille(n)}`, iconSize: L.point(40, 40) }),
+        title: `${fr.format(n)} lieux : zoomer sur eux`,
+      });
+      const zoomer = () => map.fitBounds([[sud, ouest], [nord, est]], { padding: [30, 30], maxZoom: settings.zoomLieux });
+      m.on('click', zoomer);
+      m.on('keypress', (e) => { if (e.originalEvent.key === 'Enter') zoomer(); }); // Leaflet's markers take Enter as keypress, not click
+      couche.addLayer(m);
+    } else {
+      const m = L.marker([lat, lon], { title: f.properties.nom, alt: f.properties.nom });
+      m.feature = f;
+      // The popup is made on the first opening; from then on Leaflet opens and closes it (click, Enter).
+      m.on('click', () => { if (!m.getPopup()) ouvrir(m); });
+      m.on('keypress', (e) => { if (e.originalEvent.key === 'Enter' && !m.getPopup()) ouvrir(m); });
+      marqueurs.set(f.id, m);
+      couche.addLayer(m);
+    }
+  }
+  if (aOuvrir !== null && marqueurs.has(aOuvrir)) { ouvrir(marqueurs.get(aOuvrir)); aOuvrir = null; }
 }
 
-function visibles() {
-  const b = map.getBounds();
-  return [...marqueurs.values()].filter((m) => b.contains(m.getLatLng()))
-    .map((m) => ({ ...m.feature.properties, id: m.feature.id }))
-    .sort((a, b2) => ordreAlphabetique(a.nom, b2.nom));
+function bbox(bounds) {
+  const w = Math.max(-180, bounds.getWest()), s = Math.max(-85, bounds.getSouth());
+  const e = Math.min(180, bounds.getEast()), n = Math.min(85, bounds.getNorth());
+  return [w, s, e, n].map((v) => v.toFixed(4)).join(',');
 }
 
-function listerVisibles(total) {
-  if (etat.lat !== null) return;
-  const dansVue = visibles();
-  liste.afficher(dansVue.slice(0, settings.taille), marqueurs);
-  const suite = dansVue.length > settings.taille ? ` ; les ${settings.taille} premiers par ordre alphabétique` : '';
-  compte.textContent = `${fr.format(total)} lieu${total > 1 ? 'x' : ''} ; ${fr.format(dansVue.length)} dans cette zone de la carte${suite}.`;
+// The map's data for the view (a margin around it, so that a small pan needs nothing new), and, without a searched
+// point, the list of the places in the view with how many there are.
+async function chargerVue() {
+  const version = ++versionVue;
+  const q = filtres(etat).toString();
+  const et = q ? `&${q}` : '';
+  const zoom = Math.floor(map.getZoom());
+  const demandes = [json(`${settings.grappesUrl}?zoom=${zoom}&bbox=${bbox(map.getBounds().pad(0.25))}${et}`)];
+  if (etat.lat === null) demandes.push(json(`${settings.listeUrl}?limit=${settings.taille}&bbox=${bbox(map.getBounds())}${et}`));
+  const [collection, page] = await Promise.all(demandes);
+  if (version !== versionVue) return false;
+  dessiner(collection);
+  if (page) {
+    liste.afficher(page.items);
+    const suite = page.total > settings.taille ? ` ; les ${settings.taille} premiers par ordre alphabétique` : '';
+    compte.textContent = `${fr.format(totalFiltre)} lieu${totalFiltre > 1 ? 'x' : ''} ; ${fr.format(page.total)} dans cette zone de la carte${suite}.`;
+  }
+  return true;
 }
 
 function compterServices(services) {
@@ -91,15 +131,11 @@ function vueDepuisUrl() {
 async function actualiser({ pousser }) {
   const version = ++versionDonnees;
   const q = filtres(etat).toString();
-  // Same URL as the page's preload when nothing changed: the browser already has the answer.
   element.dataset.mapReady = 'false';
   try {
-    const [collection, page] = await Promise.all([
-      json(`${settings.lieuxUrl}?${q}`),
-      json(`${settings.listeUrl}?${q}&limit=1`),
-    ]);
+    const page = await json(`${settings.listeUrl}?${q}&limit=1`);
     if (version !== versionDonnees) return;
-    dessinerLieux(collection);
+    totalFiltre = page.total;
     compterServices(page.services);
     centre.clearLayers();
     if (etat.lat !== null && etat.lon !== null) {
@@ -108,13 +144,13 @@ async function actualiser({ pousser }) {
       L.circleMarker([etat.lat, etat.lon], { radius: 8, color: '#ce0500', className: 'centre-recherche', pane: 'centre' })
         .bindTooltip(texte(etat.ou || 'Point cherché')).addTo(centre);
       if (!vueDepuisUrl()) map.setView([etat.lat, etat.lon], 11);
-      liste.afficher(proches.items, marqueurs);
+      liste.afficher(proches.items);
       const n = proches.items.length;
       compte.textContent = `${fr.format(page.total)} lieu${page.total > 1 ? 'x' : ''} ; les ${fr.format(n)} plus proches de ${etat.ou || 'ce point'}.`;
-    } else {
-      if (!vueDepuisUrl()) map.fitBounds(METROPOLE);
-      listerVisibles(page.total);
+    } else if (!vueDepuisUrl()) {
+      map.fitBounds(METROPOLE);
     }
+    if (!await chargerVue() || version !== versionDonnees) return;
     if (pousser) window.history.pushState(null, '', versUrl(etat));
     signaler('');
     await contours; // ready means everything drawn, boundaries included
@@ -181,12 +217,21 @@ if ('geolocation' in navigator) {
   ));
 }
 
+let attente = null;
 map.on('moveend', () => {
   if (element.dataset.mapReady !== 'true') return;
   const c = map.getCenter();
   etat = { ...etat, carte: `${map.getZoom()}/${c.lat.toFixed(4)}/${c.lng.toFixed(4)}` };
   window.history.replaceState(null, '', versUrl(etat));
-  if (etat.lat === null) listerVisibles(Number(compte.dataset.total ?? marqueurs.size));
+  // One request for a burst of moves (a drag, the zoom buttons pressed twice).
+  clearTimeout(attente);
+  element.dataset.vuePrete = 'false';
+  attente = setTimeout(() => chargerVue()
+    .then((fait) => { if (fait) element.dataset.vuePrete = 'true'; })
+    .catch((e) => {
+      console.error(e);
+      signaler(`La carte n’a pas pu charger ses données (${e?.message ?? e}). Réessayez plus tard.`);
+    }), 120);
 });
 window.addEventListener('popstate', () => {
   etat = lireEtat();

@@ -7,14 +7,10 @@ export function distanceTexte(m) {
   return m < 1000 ? `${fr.format(Math.round(m))} m` : `${new Intl.NumberFormat('fr-FR', { maximumFractionDigits: m < 10000 ? 1 : 0 }).format(m / 1000)} km`;
 }
 
-export function creerListe({ map, cluster, ouvrir, liste }) {
-  const items = new Map();
+export function creerListe({ map, montrer, liste }) {
+  const items = new Map(); // place id -> list item
 
-  function montrer(marker) {
-    cluster.zoomToShowLayer(marker, () => ouvrir(marker));
-  }
-
-  function afficher(lieux, marqueurs) {
+  function afficher(lieux) {
     liste.replaceChildren();
     items.clear();
     for (const p of lieux) {
@@ -35,22 +31,21 @@ export function creerListe({ map, cluster, ouvrir, liste }) {
         details.append(d);
       }
       li.append(lien, details);
-      const marker = marqueurs.get(p.id);
-      if (marker) {
+      if (p.lat !== null && p.lat !== undefined && p.lon !== null && p.lon !== undefined) {
         const bouton = document.createElement('button');
         bouton.type = 'button';
         bouton.className = 'lieu-bouton';
         bouton.textContent = 'Voir sur la carte';
         bouton.setAttribute('aria-label', `Voir sur la carte : ${p.nom}`);
-        bouton.addEventListener('click', () => montrer(marker));
+        bouton.addEventListener('click', () => montrer(p));
         li.append(bouton);
-        items.set(marker, li);
       }
+      items.set(p.id, li);
       liste.append(li);
     }
   }
 
-  map.on('popupopen', (e) => items.get(e.popup._source)?.classList.add('lieu-selectionne'));
+  map.on('popupopen', (e) => items.get(e.popup._source?.feature?.id)?.classList.add('lieu-selectionne'));
   map.on('popupclose', () => liste.querySelectorAll('.lieu-selectionne').forEach((i) => i.classList.remove('lieu-selectionne')));
   return { afficher };
 }
