@@ -42,11 +42,13 @@ bench_serve() { # bench_serve DB [SOURCES] -> "PID PORT" of a portal on DB, with
     dotnet "$dll" --urls "http://127.0.0.1:$http" --contentRoot "$ROOT/src/Web" >"$work/portal-$1.log" 2>&1 &
   pid=$!
   for _ in $(seq 150); do curl -sf "http://127.0.0.1:$http/healthz" >/dev/null && break; sleep 0.2; done
-  if [ -n "${2:-}" ]; then
-    for _ in $(seq 600); do
-      curl -sf "http://127.0.0.1:$http/api/lieux?limit=1" | grep -q '"total":[1-9]' && break
+  if [ -n "${2:-}" ]; then # every source loaded and the distances computed: the start-up's work is over
+    for _ in $(seq 900); do
+      [ "$(psql_b -d "$1" -qtAc "SELECT EXISTS (SELECT 1 FROM lieux) AND NOT EXISTS (SELECT 1 FROM imports WHERE finished_at IS NULL)
+        AND EXISTS (SELECT 1 FROM distances_calcul k WHERE k.import_id = (SELECT max(id) FROM imports))" 2>/dev/null)" = t ] && break
       sleep 1
     done
+    sleep 5
   fi
   echo "$pid $http"
 }

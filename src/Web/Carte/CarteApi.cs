@@ -12,8 +12,9 @@ namespace OpenFabriques.Web.Carte;
 /// <c>/api/carte/grappes</c>: what the map shows of a view — the filtered places of the cells of the screen that the
 /// view covers, grouped by cell at its zoom, every place on its own from <see cref="ZoomLieux"/> on. Its size follows
 /// the screen, not the number of places; a cluster's count is the number of places it stands for, so the counts of a
-/// view add up to the places of its cells. Without filters the cells are read from <c>grappes</c>, rebuilt by each
-/// import (<see cref="Grappes.ReconstruireAsync"/>); with filters they are computed from the places of the cells' box.
+/// view add up to the places of its cells. Without filters, up to <see cref="Grappes.ZoomMax"/>, the cells are read from
+/// <c>grappes</c>, rebuilt by each import (<see cref="Grappes.ReconstruireAsync"/>); otherwise they are computed from
+/// the places of the cells' box.
 /// </summary>
 public static class CarteApi
 {
@@ -21,7 +22,7 @@ public static class CarteApi
     public const int CellulePx = Grappes.CellulePx;
 
     /// <summary>From this zoom on (a few streets across), every place is shown on its own.</summary>
-    public const int ZoomLieux = Grappes.ZoomMax + 1;
+    public const int ZoomLieux = 14;
 
     /// <summary>Web Mercator stops short of the poles.</summary>
     private const double LatMax = 85.0511;
@@ -51,7 +52,7 @@ public static class CarteApi
                 var (where, parameters) = cellules.ToSql();
                 if (zoom >= ZoomLieux) return new GeoJsonFeatureCollectionResult(db, LieuFilter.Into(LieuxSql.MapFeatures, where), parameters);
 
-                var sansFiltre = filter is { Departements.Count: 0, Services.Count: 0, Label: null, Q: null, Cercle: null };
+                var sansFiltre = zoom <= Grappes.ZoomMax && filter is { Departements.Count: 0, Services.Count: 0, Label: null, Q: null, Cercle: null };
                 return new GeoJsonFeatureCollectionResult(db, sansFiltre ? GrappesSql.Stockees : LieuFilter.Into(GrappesSql.Calculees, where), p =>
                 {
                     if (!sansFiltre) parameters(p);

@@ -63,12 +63,14 @@ public sealed class CouvertureDistances(NpgsqlDataSource dataSource)
         }
         await tx.ExecuteAsync(DistancesSql.Revoir, ct);
         var revoir = (int)(await tx.ScalarAsync(DistancesSql.CompterRevoir, ct))!;
-        await tx.ExecuteAsync(DistancesSql.Communes, ct);
-        if (!complet && revoir <= PartielMaxLieux && await PartielAsync(tx, revoir, chrono, ct) is { } partiel)
+        // -1: an import changed too many places to list them (a full computation is due).
+        var tout = revoir > 0 && (bool)(await tx.ScalarAsync(DistancesSql.ToutRevoir, ct))!;
+        if (!complet && !tout && revoir <= PartielMaxLieux && await PartielAsync(tx, revoir, chrono, ct) is { } partiel)
         {
             await tx.CommitAsync(ct);
             return partiel;
         }
+        await tx.ExecuteAsync(DistancesSql.Communes, ct);
         await tx.ExecuteAsync(DistancesSql.Tous, ct);
         await tx.ExecuteAsync(DistancesSql.AnalyserTous, ct);
         await tx.ExecuteAsync(DistancesSql.Vider, ct);

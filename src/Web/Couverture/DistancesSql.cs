@@ -90,6 +90,8 @@ internal static class DistancesSql
 
     public const string CompterRevoir = "SELECT count(*)::int FROM revoir";
 
+    public const string ToutRevoir = "SELECT EXISTS (SELECT 1 FROM revoir WHERE id = -1)";
+
     /// <summary>How many communes and services the stored computation answers for (services by a skip scan of the key).</summary>
     public const string Compter = """
         WITH RECURSIVE s AS (
@@ -112,19 +114,25 @@ internal static class DistancesSql
         """;
 
     /// <summary>
+    /// The communes measured, read from <c>communes</c> itself when amending (its GiST index finds those around a changed
+    /// place; the full computation copies them into a temporary table).
+    /// </summary>
+    private const string Mesurees = "(SELECT code, geog AS g FROM communes WHERE source_point IS DISTINCT FROM 'departement')";
+
+    /// <summary>
     /// The (commune, service) answers a change can alter: those that name a changed place (withdrawn, moved, or no
     /// longer offering the service); for each changed place where it now stands, the communes it is nearer to than their
     /// nearest place of all (within @rayon, the farthest such distance), and, for each service it offers, the communes
     /// within @max it is nearer to than their answer for that service, or that have none.
     /// </summary>
-    public const string Paires = """
+    public static readonly string Paires = $$"""
         CREATE TEMP TABLE paires (commune text NOT NULL, service text NOT NULL, PRIMARY KEY (commune, service)) ON COMMIT DROP;
         INSERT INTO paires SELECT d.commune, d.service FROM distances_communes d WHERE d.lieu_id IN (SELECT id FROM revoir)
         ON CONFLICT DO NOTHING;
         INSERT INTO paires
         SELECT c.code, '' FROM revoir r
         JOIN lieux q ON q.id = r.id AND q.geog IS NOT NULL
-        JOIN calcul_communes c ON ST_DWithin(c.g, q.geog, @rayon, false)
+        JOIN {{Mesurees}} c ON ST_DWithin(c.g, q.geog, @rayon, false)
         JOIN distances_communes d ON d.service = '' AND d.commune = c.code
         WHERE ST_Distance(c.g, q.geog, false) < d.distance_m
         ON CONFLICT DO NOTHING;
@@ -132,7 +140,7 @@ internal static class DistancesSql
         SELECT c.code, ls.service_slug FROM revoir r
         JOIN lieux q ON q.id = r.id AND q.geog IS NOT NULL
         JOIN lieux_services ls ON ls.lieu_id = q.id
-        JOIN calcul_communes c ON ST_DWithin(c.g, q.geog, @max, false)
+        JOIN {{Mesurees}} c ON ST_DWithin(c.g, q.geog, @max, false)
         LEFT JOIN distances_communes d ON d.service = ls.service_slug AND d.commune = c.code
         WHERE d.distance_m IS NULL OR ST_Distance(c.g, q.geog, false) < d.distance_m
         ON CONFLICT DO NOTHING;
@@ -142,10 +150,10 @@ internal static class DistancesSql
     public const string CompterPaires = "SELECT count(*) FROM paires";
 
     /// <summary>The nearest place of all, again, for the communes whose answer may have changed.</summary>
-    public const string RevoirTous = """
+    public static readonly string RevoirTous = $$"""
         INSERT INTO distances_communes (service, commune, lieu_id, distance_m)
         SELECT '', c.code, n.id, n.distance
-        FROM paires p JOIN calcul_communes c ON c.code = p.commune
+        FROM paires p JOIN {{Mesurees}} c ON c.code = p.commune
         LEFT JOIN LATERAL (
             SELECT l.id, ST_Distance(l.geog, c.g, false) AS distance
             FROM lieux l WHERE l.geom IS NOT NULL
@@ -159,11 +167,11 @@ internal static class DistancesSql
     /// search within @max among the places offering it, for the communes whose nearest place of all is within @max
     /// (as in the full computation, the others have no answer per service).
     /// </summary>
-    public const string RevoirServices = """
+    public static readonly string RevoirServices = $$"""
         INSERT INTO distances_communes (service, commune, lieu_id, distance_m)
         SELECT p.service, c.code, n.id, n.distance
         FROM paires p
-        JOIN calcul_communes c ON c.code = p.commune
+        JOIN {{Mesurees}} c ON c.code = p.commune
         JOIN distances_communes t ON t.service = '' AND t.commune = p.commune AND t.distance_m <= @max
         CROSS JOIN LATERAL (
             SELECT l.id, ST_Distance(l.geog, c.g, false) AS distance

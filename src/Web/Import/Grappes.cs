@@ -15,8 +15,11 @@ public static class Grappes
     /// <summary>The side of a cell, in pixels of the map.</summary>
     public const int CellulePx = 60;
 
-    /// <summary>The deepest zoom stored; from the next one on the map shows every place on its own.</summary>
-    public const int ZoomMax = 13;
+    /// <summary>
+    /// The deepest zoom stored (cells of about 9 km). Deeper views cover few enough places to be grouped on the fly; each
+    /// level stored costs the import a pass (zoom 13 alone took a second for 150,000 places: one cell per place).
+    /// </summary>
+    public const int ZoomMax = 10;
 
     /// <summary>The cell column of a point of <c>l</c> at the zoom where the world is @monde pixels wide.</summary>
     public const string Cx = "floor((l.lon + 180) / 360 * @monde / @cellule)::int";

@@ -172,9 +172,15 @@ internal static class ImportSql
         INSERT INTO touches SELECT lieu_id FROM retirees
         """;
 
-    /// <summary>The places this import changed, for the next computation of the distances to amend only what they affect.</summary>
+    /// <summary>
+    /// The places this import changed, for the next computation of the distances to amend only what they affect; more
+    /// than @max places (the distances will be computed in full), the one row -1 says so instead of them all.
+    /// </summary>
     public const string ARevoir = """
-        INSERT INTO distances_a_revoir (lieu_id) SELECT DISTINCT lieu_id FROM touches ON CONFLICT DO NOTHING
+        INSERT INTO distances_a_revoir (lieu_id)
+        SELECT DISTINCT lieu_id FROM touches WHERE (SELECT count(*) FROM touches) <= @max
+        UNION ALL SELECT -1 WHERE (SELECT count(*) FROM touches) > @max
+        ON CONFLICT DO NOTHING
         """;
 
     public const string Touches = "SELECT EXISTS (SELECT 1 FROM touches)";

@@ -127,7 +127,8 @@ public sealed class LieuxLoader(NpgsqlDataSource dataSource, CouvertureDistances
         }
 
         var fusionnes = await Fusion.PlacerAsync(tx, portalOptions.Value, cancellationToken);
-        await tx.ExecuteAsync(ImportSql.ARevoir, cancellationToken);
+        await tx.ExecuteAsync(ImportSql.ARevoir, cancellationToken,
+            new NpgsqlParameter("max", NpgsqlDbType.Bigint) { Value = (long)CouvertureDistances.PartielMaxLieux });
         if ((bool)(await tx.ScalarAsync(ImportSql.Touches, cancellationToken))!) await Grappes.ReconstruireAsync(tx, cancellationToken);
 
         var loaded = read - rejected.Count;

@@ -316,7 +316,7 @@ public sealed class DistancesCalculRow
 }
 
 /// <summary>
-/// The map's clusters of all the located places, per zoom (0 to 13) and cell of 60 pixels in Web Mercator: how many
+/// The map's clusters of all the located places, per zoom (0 to 10; deeper views are grouped on the fly) and cell of 60 pixels in Web Mercator: how many
 /// places, the first one's id (the place itself when alone), their mean point and the box that holds them. Rebuilt
 /// by each import that changes the places, in its transaction (<c>Import/Grappes</c>); a view of the map without
 /// filters reads it.

@@ -65,7 +65,7 @@ public class GrappesTests(PortalFixture portal)
     [Theory]
     [InlineData(5)]
     [InlineData(9)]
-    [InlineData(12)]
+    [InlineData(10)]
     public async Task The_stored_clusters_are_those_computed_from_the_places(int zoom)
     {
         // Without filters the cells are read from the table each import rebuilds; with a filter every place passes (the
