@@ -23,16 +23,8 @@ internal static class GrappesSql
     private const string Cy = Import.Grappes.Cy;
 
     /// <summary>One GeoJSON Feature per cell of <c>g</c> (n, id, lon, lat, ouest, sud, est, nord), largest first.</summary>
-    private const string Features = """
-        SELECT CASE WHEN g.n = 1 THEN json_build_object(
-                   'type', 'Feature',
-                   'id', l.id,
-                   'properties', json_build_object(
-                       'nom', l.nom,
-                       'commune', l.commune,
-                       'departement', l.departement,
-                       'services', coalesce((SELECT json_agg(ls.service_slug) FROM lieux_services ls WHERE ls.lieu_id = l.id), '[]'::json)),
-                   'geometry', ST_AsGeoJSON(l.geom, 5)::json)
+    private const string Features = $$"""
+        SELECT CASE WHEN g.n = 1 THEN {{Lieux.LieuxSql.MapFeature}}
                ELSE json_build_object(
                    'type', 'Feature',
                    'properties', json_build_object(

@@ -7,8 +7,16 @@ internal static class LieuxSql
     /// (its names for name, commune, département; services by slug, the page knows their labels), coordinates rounded to 4 decimals (about 10 m): the lightest
     /// feed that draws the map (5,000 places ≈ 150 KB compressed); distances come from the API.
     /// </summary>
-    public const string MapFeatures = """
-        SELECT json_build_object(
+    public const string MapFeatures = $"""
+        SELECT {MapFeature}::text
+        FROM lieux l
+        WHERE l.geom IS NOT NULL AND {"{filtre}"}
+        ORDER BY l.id
+        """;
+
+    /// <summary>The map feed's Feature of the place <c>l</c> (also a lone place of the map's clusters).</summary>
+    public const string MapFeature = """
+        json_build_object(
             'type', 'Feature',
             'id', l.id,
             'properties', json_build_object(
@@ -18,10 +26,7 @@ internal static class LieuxSql
                 'services', coalesce((
                     SELECT json_agg(ls.service_slug)
                     FROM lieux_services ls WHERE ls.lieu_id = l.id), '[]'::json)),
-            'geometry', ST_AsGeoJSON(l.geom, 4)::json)::text
-        FROM lieux l
-        WHERE l.geom IS NOT NULL AND {filtre}
-        ORDER BY l.id
+            'geometry', ST_AsGeoJSON(l.geom, 4)::json)
         """;
 
     /// <summary>
