@@ -43,9 +43,8 @@ internal static class GrappesSql
             SELECT l.id, l.lon, l.lat, {{Cx}} AS cx, {{Cy}} AS cy
             FROM lieux l
             WHERE l.geom IS NOT NULL AND {filtre}),
-        g AS (
-            SELECT count(*) AS n, min(id) AS id, avg(lon) AS lon, avg(lat) AS lat,
-                   min(lon) AS ouest, min(lat) AS sud, max(lon) AS est, max(lat) AS nord
+        g (n, id, lon, lat, ouest, sud, est, nord) AS (
+            SELECT {{Import.Grappes.Agregats}}
             FROM p WHERE cx BETWEEN @cx0 AND @cx1 AND cy BETWEEN @cy0 AND @cy1
             GROUP BY cx, cy)
         {{Features}}

@@ -222,14 +222,7 @@ public static class CommandLine
             using var host = BuildHost(settings);
             await host.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(ct, loadDefaultDataset: false);
             var calcul = await host.Services.GetRequiredService<CouvertureDistances>().RecalculerAsync(ct, complet: parse.GetValue(complet));
-            var fr = CultureInfo.GetCultureInfo("fr-FR");
-            await parse.InvocationConfiguration.Output.WriteLineAsync(calcul switch
-            {
-                { Partiel: true } p => string.Format(fr, "distances recalculées autour des {0:N0} lieux changés ({1:N0} réponses commune × service revues) en {2:0.0} s",
-                    p.Lieux, p.Paires, p.Duree.TotalSeconds),
-                { } c => string.Format(fr, "distances recalculées pour {0:N0} communes et {1} services en {2:0.0} s", c.Communes, c.Services, c.Duree.TotalSeconds),
-                null => "rien à recalculer",
-            });
+            await parse.InvocationConfiguration.Output.WriteLineAsync(calcul is null ? "rien à recalculer" : $"distances recalculées {calcul.Resume()}");
             return 0;
         });
         return command;

@@ -95,12 +95,7 @@ public static class ImportVerb
         if (r.RefusedBecause is { } refused) await o.WriteLineAsync($"  fichier refusé : {refused}");
         else if (import && r.ImportId is { } id)
             await o.WriteLineAsync(string.Format(fr, "  import n° {0} enregistré en {1:0.0} s", id, r.Duree?.TotalSeconds ?? 0));
-        if (r.Distances is { Partiel: true } p)
-            await o.WriteLineAsync(string.Format(fr, "  distances aux lieux recalculées autour des {0:N0} lieux changés ({1:N0} réponses commune × service revues) en {2:0.0} s",
-                p.Lieux, p.Paires, p.Duree.TotalSeconds));
-        else if (r.Distances is { } d)
-            await o.WriteLineAsync(string.Format(fr, "  distances aux lieux recalculées pour {0:N0} communes et {1} services en {2:0.0} s",
-                d.Communes, d.Services, d.Duree.TotalSeconds));
+        if (r.Distances is { } d) await o.WriteLineAsync($"  distances aux lieux recalculées {d.Resume()}");
         if (r.DistancesNonCalculees is { } pourquoi)
             await o.WriteLineAsync($"  distances aux lieux non recalculées ({pourquoi}) : le portail les recalculera");
     }

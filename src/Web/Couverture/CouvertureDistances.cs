@@ -13,6 +13,15 @@ public sealed record CalculDistances(int Communes, int Services, TimeSpan Duree,
 {
     /// <summary>Whether only the answers the changed places can affect were computed again.</summary>
     public bool Partiel => Lieux is not null;
+
+    /// <summary>What was computed, as the command line says it after « recalculées ».</summary>
+    public string Resume()
+    {
+        var fr = System.Globalization.CultureInfo.GetCultureInfo("fr-FR");
+        return Partiel
+            ? string.Format(fr, "autour des {0:N0} lieux changés ({1:N0} réponses commune × service revues) en {2:0.0} s", Lieux, Paires, Duree.TotalSeconds)
+            : string.Format(fr, "pour {0:N0} communes et {1} services en {2:0.0} s", Communes, Services, Duree.TotalSeconds);
+    }
 }
 
 /// <summary>When the distances served were computed, and whether the places have changed since.</summary>
@@ -62,9 +71,14 @@ public sealed class CouvertureDistances(NpgsqlDataSource dataSource)
             return null;
         }
         await tx.ExecuteAsync(DistancesSql.Revoir, ct);
-        var revoir = (int)(await tx.ScalarAsync(DistancesSql.CompterRevoir, ct))!;
-        // -1: an import changed too many places to list them (a full computation is due).
-        var tout = revoir > 0 && (bool)(await tx.ScalarAsync(DistancesSql.ToutRevoir, ct))!;
+        int revoir;
+        bool tout; // -1: an import changed too many places to list them (a full computation is due)
+        await using (var cmd = tx.Command(DistancesSql.CompterRevoir))
+        await using (var r = await cmd.ExecuteReaderAsync(ct))
+        {
+            await r.ReadAsync(ct);
+            (revoir, tout) = (r.GetInt32(0), r.GetBoolean(1));
+        }
         if (!complet && !tout && revoir <= PartielMaxLieux && await PartielAsync(tx, revoir, chrono, ct) is { } partiel)
         {
             await tx.CommitAsync(ct);

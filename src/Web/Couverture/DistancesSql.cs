@@ -88,9 +88,8 @@ internal static class DistancesSql
         ALTER TABLE revoir ADD PRIMARY KEY (id)
         """;
 
-    public const string CompterRevoir = "SELECT count(*)::int FROM revoir";
-
-    public const string ToutRevoir = "SELECT EXISTS (SELECT 1 FROM revoir WHERE id = -1)";
+    /// <summary>How many places changed, and whether an import changed too many to list them (the row -1).</summary>
+    public const string CompterRevoir = "SELECT count(*)::int, coalesce(bool_or(id = -1), false) FROM revoir";
 
     /// <summary>How many communes and services the stored computation answers for (services by a skip scan of the key).</summary>
     public const string Compter = """

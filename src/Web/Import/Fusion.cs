@@ -32,14 +32,13 @@ public static class Fusion
             if ((bool)(await tx.ScalarAsync(FusionSql.AutresSources, ct, Source(source)))!)
                 await tx.ExecuteAsync(FusionSql.Placer, ct, Source(source),
                 new NpgsqlParameter("rayon_nom", NpgsqlDbType.Double) { Value = options.FusionRayonNomM },
-                new NpgsqlParameter("sim_nom", NpgsqlDbType.Real) { Value = (float)options.FusionSimilariteNom },
+                SimNom(options),
                 new NpgsqlParameter("rayon_adresse", NpgsqlDbType.Double) { Value = options.FusionRayonAdresseM },
                 new NpgsqlParameter("sim_adresse", NpgsqlDbType.Real) { Value = (float)options.FusionSimilariteAdresse });
-            var simNom = new NpgsqlParameter("sim_nom", NpgsqlDbType.Real) { Value = (float)options.FusionSimilariteNom };
             if ((bool)(await tx.ScalarAsync(FusionSql.AutresApproximatives, ct, Source(source)))!)
-                await tx.ExecuteAsync(FusionSql.PlacerVersCommune, ct, Source(source), simNom);
+                await tx.ExecuteAsync(FusionSql.PlacerVersCommune, ct, Source(source), SimNom(options));
             if ((bool)(await tx.ScalarAsync(FusionSql.NouvellesApproximatives, ct, Source(source)))!)
-                await tx.ExecuteAsync(FusionSql.PlacerCommune, ct, Source(source), simNom.Clone());
+                await tx.ExecuteAsync(FusionSql.PlacerCommune, ct, Source(source), SimNom(options));
         }
 
         await tx.ExecuteAsync(FusionSql.Separer, ct);
@@ -60,6 +59,8 @@ public static class Fusion
     }
 
     private static NpgsqlParameter Source(string source) => new("source", NpgsqlDbType.Text) { Value = source };
+
+    private static NpgsqlParameter SimNom(PortalOptions options) => new("sim_nom", NpgsqlDbType.Real) { Value = (float)options.FusionSimilariteNom };
 
     /// <summary>A record named in the overrides file.</summary>
     public readonly record struct Fiche(string Source, string Id);

@@ -27,12 +27,15 @@ public static class Grappes
     /// <summary>The cell row of a point of <c>l</c> (Web Mercator's y, from the north).</summary>
     public const string Cy = "floor((1 - ln(tan(radians(l.lat)) + 1 / cos(radians(l.lat))) / pi()) / 2 * @monde / @cellule)::int";
 
+    /// <summary>What a cell says of the points <c>p</c> it holds: count, first id, mean point, box.</summary>
+    public const string Agregats = "count(*), min(id), avg(lon), avg(lat), min(lon), min(lat), max(lon), max(lat)";
+
     private const string Vider = "DELETE FROM grappes";
 
     /// <summary>The cells of the deepest stored zoom, from the places.</summary>
     private const string Base = $"""
         INSERT INTO grappes (zoom, cx, cy, nombre, lieu_id, lon, lat, ouest, sud, est, nord)
-        SELECT @zoom, cx, cy, count(*), min(id), avg(lon), avg(lat), min(lon), min(lat), max(lon), max(lat)
+        SELECT @zoom, cx, cy, {Agregats}
         FROM (SELECT l.id, l.lon, l.lat, {Cx} AS cx, {Cy} AS cy FROM lieux l WHERE l.geom IS NOT NULL) p
         GROUP BY cx, cy
         """;

@@ -174,16 +174,19 @@ internal static class ImportSql
 
     /// <summary>
     /// The places this import changed, for the next computation of the distances to amend only what they affect; more
-    /// than @max places (the distances will be computed in full), the one row -1 says so instead of them all.
+    /// than @max places (the distances will be computed in full), the one row -1 says so instead of them all. Returns
+    /// how many places the import touched.
     /// </summary>
     public const string ARevoir = """
-        INSERT INTO distances_a_revoir (lieu_id)
-        SELECT DISTINCT lieu_id FROM touches WHERE (SELECT count(*) FROM touches) <= @max
-        UNION ALL SELECT -1 WHERE (SELECT count(*) FROM touches) > @max
-        ON CONFLICT DO NOTHING
+        WITH t AS (SELECT DISTINCT lieu_id FROM touches),
+        n AS (SELECT count(*)::int AS n FROM t),
+        a AS (
+            INSERT INTO distances_a_revoir (lieu_id)
+            SELECT t.lieu_id FROM t, n WHERE n.n <= @max
+            UNION ALL SELECT -1 FROM n WHERE n.n > @max
+            ON CONFLICT DO NOTHING)
+        SELECT n FROM n
         """;
-
-    public const string Touches = "SELECT EXISTS (SELECT 1 FROM touches)";
 
     public const string FinishImport = """
         UPDATE imports SET finished_at = now(), inserted = $2, updated = $3, unchanged = $4, rejected = $5, withdrawn = $6

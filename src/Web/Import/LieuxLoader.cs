@@ -127,9 +127,9 @@ public sealed class LieuxLoader(NpgsqlDataSource dataSource, CouvertureDistances
         }
 
         var fusionnes = await Fusion.PlacerAsync(tx, portalOptions.Value, cancellationToken);
-        await tx.ExecuteAsync(ImportSql.ARevoir, cancellationToken,
-            new NpgsqlParameter("max", NpgsqlDbType.Bigint) { Value = (long)CouvertureDistances.PartielMaxLieux });
-        if ((bool)(await tx.ScalarAsync(ImportSql.Touches, cancellationToken))!) await Grappes.ReconstruireAsync(tx, cancellationToken);
+        var touches = (int)(await tx.ScalarAsync(ImportSql.ARevoir, cancellationToken,
+            new NpgsqlParameter("max", NpgsqlDbType.Integer) { Value = CouvertureDistances.PartielMaxLieux }))!;
+        if (touches > 0) await Grappes.ReconstruireAsync(tx, cancellationToken);
 
         var loaded = read - rejected.Count;
         var unchanged = loaded - inserted - updated;
